@@ -1,0 +1,11 @@
+using System.CommandLine;
+
+namespace Pursearch.Host.Cli;
+
+/// <summary>Every top-level command, in the order <c>--help</c> lists them.</summary>
+public static class CommandCatalog
+{
+    public static IEnumerable<Command> All() =>
+    [
+    ];
+}

@@ -1,0 +1,3 @@
+using Pursearch.Host.Cli;
+
+return await CliApp.RunAsync(args);
