@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pursearch.Host.Commands;
 
 namespace Pursearch.Host.Cli;
 
@@ -7,5 +8,6 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        BenchCommand.Create(),
     ];
 }
