@@ -8,6 +8,11 @@ public static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        StoreCommand.Create(),
+        ForgeCommand.Create(),
+        CrawlCommand.Create(),
+        TrainCommand.Create(),
+        EvalCommand.Create(),
         BenchCommand.Create(),
     ];
 }

@@ -15,5 +15,8 @@ public static class BenchCommand
 
     private static IEnumerable<Command> Subcommands() =>
     [
+        BenchEmbedCommand.Create(),
+        BenchIndexCommand.Create(),
+        BenchIngestCommand.Create(),
     ];
 }

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AngleSharp.Dom;
+
+namespace Pursearch.Indexer.Crawling.Extraction;
+
+/// <summary>
+/// Reads the JSON-LD blocks of a page leniently: comments, trailing commas, CDATA/comment wrappers and raw line
+/// breaks inside strings are tolerated; a block that still does not parse is counted and skipped.
+/// </summary>
+public static class JsonLdBlocks
+{
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = 64,
+    };
+
+    public static (List<JsonNode> Roots, int Malformed) Read(IDocument document)
+    {
+        var roots = new List<JsonNode>();
+        var malformed = 0;
+        foreach (var script in document.QuerySelectorAll("script[type]"))
+        {
+            var type = script.GetAttribute("type")!.Split(';')[0].Trim();
+            if (!type.Equals("application/ld+json", StringComparison.OrdinalIgnoreCase))
+                continue;
+            if (TryParse(script.TextContent) is { } root)
+                roots.Add(root);
+            else
+                malformed++;
+        }
+        return (roots, malformed);
+    }
+
+    public static JsonNode? TryParse(string text)
+    {
+        var unwrapped = Unwrap(text);
+        if (unwrapped.Length == 0)
+            return null;
+        return Parse(unwrapped) ?? Parse(WithoutControlCharacters(unwrapped));
+    }
+
+    private static JsonNode? Parse(string text)
+    {
+        try
+        {
+            var node = JsonNode.Parse(text, documentOptions: Options);
+            // JsonObject builds its dictionary lazily: walk it now so a duplicate key fails here, not mid-extraction.
+            Materialize(node, 0);
+            return node;
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static void Materialize(JsonNode? node, int depth)
+    {
+        if (depth > 64)
+            return;
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                    Materialize(value, depth + 1);
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                    Materialize(item, depth + 1);
+                break;
+        }
+    }
+
+    private static string Unwrap(string text)
+    {
+        var trimmed = text.Trim();
+        foreach (var prefix in new[] { "//<![CDATA[", "<![CDATA[", "<!--" })
+            if (trimmed.StartsWith(prefix, StringComparison.Ordinal))
+                trimmed = trimmed[prefix.Length..].TrimStart();
+        foreach (var suffix in new[] { "//]]>", "]]>", "-->" })
+            if (trimmed.EndsWith(suffix, StringComparison.Ordinal))
+                trimmed = trimmed[..^suffix.Length].TrimEnd();
+        return trimmed;
+    }
+
+    private static string WithoutControlCharacters(string text) =>
+        string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = char.IsControl(source[i]) ? ' ' : source[i];
+        });
+}

@@ -1,0 +1,78 @@
+using AngleSharp.Dom;
+using Pursearch.Indexer.Crawling.Urls;
+
+namespace Pursearch.Indexer.Crawling.Extraction;
+
+/// <summary>The links of a page (canonical, http(s) only) and what its robots meta tags ask.</summary>
+public sealed record PageLinks(IReadOnlyList<Uri> Links, IReadOnlyList<Uri> Pagination, bool NoIndex, bool NoFollow);
+
+/// <summary>
+/// Collects a page's outgoing links for the frontier: <c>a[href]</c> and <c>area[href]</c> (not <c>rel=nofollow</c>),
+/// and pagination (<c>rel=next</c>/<c>prev</c> on <c>link</c> or <c>a</c>), resolved against the base URL. Honours
+/// <c>&lt;meta name="robots"&gt;</c> (and one addressed to this crawler): <c>nofollow</c> yields no links.
+/// </summary>
+public static class LinkExtractor
+{
+    private static readonly HashSet<string> NonPageExtensions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".ico", ".bmp", ".tif", ".tiff", ".css", ".js",
+        ".pdf", ".zip", ".gz", ".tar", ".rar", ".7z", ".mp3", ".mp4", ".webm", ".mov", ".avi", ".woff", ".woff2",
+        ".ttf", ".eot", ".json", ".rss", ".atom", ".exe", ".dmg", ".apk",
+    };
+
+    public static PageLinks Extract(IDocument document, Uri baseUri, string robotsToken, string? robotsHeader = null)
+    {
+        var directives = RobotsDirectives(document, robotsToken, robotsHeader);
+        var noIndex = directives.Contains("noindex") || directives.Contains("none");
+        var noFollow = directives.Contains("nofollow") || directives.Contains("none");
+        if (noFollow)
+            return new PageLinks([], [], noIndex, true);
+        var links = new List<Uri>();
+        var pagination = new List<Uri>();
+        foreach (var element in document.QuerySelectorAll("a[href], area[href], link[href]"))
+        {
+            var rel = Tokens(element.GetAttribute("rel"));
+            var isPagination = rel.Contains("next") || rel.Contains("prev") || rel.Contains("previous");
+            if (element.LocalName == "link" && !isPagination)
+                continue;
+            if (rel.Contains("nofollow") || !UrlCanonicalizer.TryCanonicalize(element.GetAttribute("href"), baseUri, out var url))
+                continue;
+            if (IsNonPage(url))
+                continue;
+            (isPagination ? pagination : links).Add(url);
+        }
+        return new PageLinks(links.Distinct().ToList(), pagination.Distinct().ToList(), noIndex, false);
+    }
+
+    /// <summary>Whether a URL obviously names a file that is no HTML page (an image, script, archive ...).</summary>
+    public static bool IsNonPage(Uri url)
+    {
+        var extension = Path.GetExtension(url.AbsolutePath);
+        return extension.Length > 0 && NonPageExtensions.Contains(extension);
+    }
+
+    private static HashSet<string> RobotsDirectives(IDocument document, string robotsToken, string? robotsHeader)
+    {
+        var directives = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var meta in document.QuerySelectorAll("meta[name][content]"))
+        {
+            var name = meta.GetAttribute("name")!.Trim();
+            if (name.Equals("robots", StringComparison.OrdinalIgnoreCase) ||
+                name.Equals(robotsToken, StringComparison.OrdinalIgnoreCase))
+                directives.UnionWith(meta.GetAttribute("content")!.Split(',', StringSplitOptions.TrimEntries));
+        }
+        foreach (var part in (robotsHeader ?? "").Split(',', StringSplitOptions.TrimEntries))
+        {
+            // "otherbot: noindex" addresses another crawler; a bare directive addresses all.
+            var colon = part.IndexOf(':');
+            if (colon < 0)
+                directives.Add(part);
+            else if (part[..colon].Trim().Equals(robotsToken, StringComparison.OrdinalIgnoreCase))
+                directives.Add(part[(colon + 1)..].Trim());
+        }
+        return directives;
+    }
+
+    private static string[] Tokens(string? value) =>
+        value?.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries) ?? [];
+}

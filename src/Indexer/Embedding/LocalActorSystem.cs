@@ -1,0 +1,22 @@
+using Akka.Actor;
+using Akka.Configuration;
+
+namespace Pursearch.Indexer.Embedding;
+
+/// <summary>A quiet local <see cref="ActorSystem"/> for running embedding graphs outside the cluster.</summary>
+public static class LocalActorSystem
+{
+    // Akka logs to stdout by default, which would break CLI progress bars and JSON output.
+    private const string Hocon = """
+        akka {
+          loglevel = WARNING
+          stdout-loglevel = OFF
+          log-dead-letters = off
+          log-dead-letters-during-shutdown = off
+          log-config-on-start = off
+        }
+        """;
+
+    public static ActorSystem Create(string name = "pursearch-embed") =>
+        ActorSystem.Create(name, ConfigurationFactory.ParseString(Hocon));
+}

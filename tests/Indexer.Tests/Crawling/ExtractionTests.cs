@@ -1,0 +1,269 @@
+using System.Text;
+using Pursearch.Core.Catalog;
+using Pursearch.Indexer.Crawling.Extraction;
+
+namespace Pursearch.Indexer.Tests.Crawling;
+
+public class ExtractionTests
+{
+    private static readonly Uri PageUrl = new("https://shop.example/bags/ardent-flap");
+
+    private static async Task<PageExtraction> ExtractAsync(string html, Uri? url = null)
+    {
+        using var page = await HtmlPage.LoadAsync(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", url ?? PageUrl, CancellationToken.None);
+        return ProductExtractor.Extract(page);
+    }
+
+    private static async Task<ExtractedProduct> SingleAsync(string html)
+    {
+        var extraction = await ExtractAsync(html);
+        Assert.Empty(extraction.SkipReasons);
+        return Assert.Single(extraction.Products);
+    }
+
+    private static string JsonLd(string json) =>
+        $"<html><head><script type=\"application/ld+json\">{json}</script></head><body><h1>x</h1></body></html>";
+
+    [Fact]
+    public async Task Json_ld_product_with_offer_object()
+    {
+        var product = await SingleAsync(JsonLd("""
+            { "@context": "https://schema.org", "@type": "Product", "name": "Ardent Flap Bag", "sku": "MA-0042",
+              "brand": { "@type": "Brand", "name": "Maison Ardent" }, "image": "/img/ma-0042.jpg", "color": "Noir",
+              "model": "Ardent Flap", "gtin13": "4006381333931",
+              "offers": { "@type": "Offer", "price": "1290.00", "priceCurrency": "EUR",
+                          "availability": "https://schema.org/InStock", "url": "https://shop.example/bags/ardent-flap?utm_source=x" } }
+            """));
+        Assert.Equal("MA-0042", product.Sku);
+        Assert.Equal("Ardent Flap Bag", product.Name);
+        Assert.Equal("Maison Ardent", product.Brand);
+        Assert.Equal(1290.00m, product.Price.Amount);
+        Assert.Equal("EUR", product.Price.Currency.Code);
+        Assert.Equal(new Uri("https://shop.example/img/ma-0042.jpg"), product.ImageUrl);
+        Assert.Equal(new Uri("https://shop.example/bags/ardent-flap"), product.ProductUrl);
+        Assert.Equal(Availability.InStock, product.Availability);
+        Assert.Equal("Ardent Flap", product.Style);
+        Assert.Equal("Noir", product.Colour);
+        Assert.Equal("4006381333931", product.Gtin);
+        Assert.Equal(ProductMarkup.JsonLd, product.Markup);
+    }
+
+    [Fact]
+    public async Task Json_ld_graph_with_references_aggregate_offer_image_objects_and_brand_string()
+    {
+        var product = await SingleAsync(JsonLd("""
+            { "@context": "https://schema.org", "@graph": [
+                { "@type": "WebPage", "@id": "#page", "mainEntity": { "@id": "#product" } },
+                { "@type": ["Product", "Thing"], "@id": "#product", "name": "Rue Chain Bag", "productID": "rue-9",
+                  "brand": "Rue", "image": [ { "@type": "ImageObject", "contentUrl": "https://cdn.example/rue-9.jpg" }, "https://cdn.example/rue-9b.jpg" ],
+                  "offers": { "@id": "#offers" } },
+                { "@type": "AggregateOffer", "@id": "#offers", "lowPrice": 39.9, "highPrice": 59.9, "priceCurrency": "USD",
+                  "availability": "OutOfStock" } ] }
+            """));
+        Assert.Equal("rue-9", product.Sku);
+        Assert.Equal("Rue", product.Brand);
+        Assert.Equal(39.9m, product.Price.Amount);
+        Assert.Equal([new Uri("https://cdn.example/rue-9.jpg"), new Uri("https://cdn.example/rue-9b.jpg")], product.ImageUrls);
+        Assert.Equal(Availability.OutOfStock, product.Availability);
+    }
+
+    [Fact]
+    public async Task Json_ld_offer_list_takes_the_cheapest_purchasable_offer()
+    {
+        var product = await SingleAsync(JsonLd("""
+            [ { "@type": "Organization", "name": "Shop" },
+              { "@type": "http://schema.org/Product", "name": "Tote", "sku": 17, "brand": { "@type": "Organization", "name": "Kanvas" },
+                "image": { "@type": "ImageObject", "url": "tote.jpg" },
+                "offers": [ { "@type": "Offer", "price": 80, "priceCurrency": "GBP", "availability": "SoldOut" },
+                            { "@type": "Offer", "price": "95.00", "priceCurrency": "GBP", "availability": "InStock" },
+                            { "@type": "Offer", "priceSpecification": { "@type": "PriceSpecification", "price": 90, "priceCurrency": "GBP" },
+                              "availability": "http://schema.org/InStock" } ] } ]
+            """));
+        Assert.Equal("17", product.Sku);
+        Assert.Equal("Kanvas", product.Brand);
+        Assert.Equal(90m, product.Price.Amount);
+        Assert.Equal(new Uri("https://shop.example/bags/tote.jpg"), product.ImageUrl);
+    }
+
+    [Fact]
+    public async Task Json_ld_product_group_yields_its_variants()
+    {
+        var extraction = await ExtractAsync(JsonLd("""
+            { "@context": "https://schema.org", "@type": "ProductGroup", "name": "Mini Flap", "productGroupID": "MF",
+              "brand": { "@type": "Brand", "name": "Maison Ardent" }, "image": "https://cdn.example/mf.jpg",
+              "hasVariant": [
+                { "@type": "Product", "sku": "MF-BLK", "color": "Black", "offers": { "price": "450", "priceCurrency": "USD" } },
+                { "@type": "Product", "sku": "MF-RED", "color": "Red", "image": "https://cdn.example/mf-red.jpg",
+                  "offers": { "price": "450", "priceCurrency": "USD" } } ] }
+            """));
+        Assert.Equal(["MF-BLK", "MF-RED"], extraction.Products.Select(p => p.Sku));
+        Assert.All(extraction.Products, p => Assert.Equal("MF", p.FamilyId));
+        Assert.All(extraction.Products, p => Assert.Equal("Maison Ardent", p.Brand));
+        Assert.Equal(new Uri("https://cdn.example/mf-red.jpg"), extraction.Products[1].ImageUrl);
+    }
+
+    [Fact]
+    public async Task Malformed_json_ld_is_repaired_or_skipped_and_microdata_takes_over()
+    {
+        var html = """
+            <html><head>
+            <script type="application/ld+json"><!-- { "@type": "Organization", "name": "Shop", } --></script>
+            <script type="application/ld+json">{ "@type": "Product", "name": "Broken </script>
+            </head><body>
+            <div itemscope itemtype="https://schema.org/Product">
+              <h1 itemprop="name">Rue Saddle Bag</h1>
+              <span itemprop="sku" content="RUE-77">ref. RUE-77</span>
+              <div itemprop="brand" itemscope itemtype="https://schema.org/Brand"><span itemprop="name">Rue</span></div>
+              <img itemprop="image" src="../img/rue-77.jpg">
+              <div itemprop="offers" itemscope itemtype="https://schema.org/Offer">
+                <span itemprop="price" content="1290.00">1.290,00 €</span>
+                <meta itemprop="priceCurrency" content="EUR">
+                <link itemprop="availability" href="https://schema.org/PreOrder">
+              </div>
+            </div>
+            <p>unclosed <b>tags <i>everywhere
+            """;
+        var extraction = await ExtractAsync(html);
+        Assert.Equal(1, extraction.MalformedJsonLd);
+        var product = Assert.Single(extraction.Products);
+        Assert.Equal(ProductMarkup.Microdata, product.Markup);
+        Assert.Equal("RUE-77", product.Sku);
+        Assert.Equal("Rue", product.Brand);
+        Assert.Equal("Rue Saddle Bag", product.Name);
+        Assert.Equal(1290.00m, product.Price.Amount);
+        Assert.Equal("EUR", product.Price.Currency.Code);
+        Assert.Equal(new Uri("https://shop.example/img/rue-77.jpg"), product.ImageUrl);
+        Assert.Equal(Availability.PreOrder, product.Availability);
+    }
+
+    [Fact]
+    public async Task Microdata_text_prices_itemref_and_base_href()
+    {
+        var product = await SingleAsync("""
+            <html><head><base href="https://static.shop.example/fr/"></head><body>
+            <div itemscope itemtype="http://schema.org/Product" itemref="extra">
+              <span itemprop="name">Sac Cabas</span><span itemprop="brand">Kanvas</span>
+              <div itemprop="offers" itemscope itemtype="http://schema.org/Offer"><span itemprop="price">1 290,00 €</span></div>
+            </div>
+            <div id="extra"><img itemprop="image" src="img/cabas.jpg"><span itemprop="productID">CAB-1</span></div>
+            </body></html>
+            """);
+        Assert.Equal("CAB-1", product.Sku);
+        Assert.Equal(1290m, product.Price.Amount);
+        Assert.Equal("EUR", product.Price.Currency.Code);
+        Assert.Equal(new Uri("https://static.shop.example/fr/img/cabas.jpg"), product.ImageUrl);
+    }
+
+    [Fact]
+    public async Task Open_graph_product_tags_with_plain_html_filling_the_gaps()
+    {
+        var product = await SingleAsync("""
+            <html><head>
+            <meta property="og:type" content="product">
+            <meta property="og:title" content="Quilted Chain Bag">
+            <meta property="og:image" content="/media/qcb.jpg">
+            <meta property="og:url" content="https://shop.example/p/qcb">
+            <meta property="product:price:amount" content="75.00">
+            <meta property="product:price:currency" content="GBP">
+            <meta property="product:availability" content="out of stock">
+            <meta property="product:retailer_item_id" content="QCB-1">
+            </head><body>
+            <h1>Quilted Chain Bag</h1><div class="product-brand">Rue</div><span class="price">GBP 75</span>
+            </body></html>
+            """);
+        Assert.Equal(ProductMarkup.OpenGraph, product.Markup);
+        Assert.Equal("QCB-1", product.Sku);
+        Assert.Equal("Rue", product.Brand);
+        Assert.Equal(75m, product.Price.Amount);
+        Assert.Equal("GBP", product.Price.Currency.Code);
+        Assert.Equal(new Uri("https://shop.example/media/qcb.jpg"), product.ImageUrl);
+        Assert.Equal(new Uri("https://shop.example/p/qcb"), product.ProductUrl);
+        Assert.Equal(Availability.OutOfStock, product.Availability);
+    }
+
+    [Fact]
+    public async Task Plain_html_stands_alone_when_it_shows_name_price_and_sku()
+    {
+        var product = await SingleAsync("""
+            <html><body><main>
+            <h1>Bucket Bag</h1>
+            <p class="brand">Brand: Maison Ardent</p>
+            <p class="sku">SKU: BB-12</p>
+            <div class="price-box"><del class="price">$1,500.00</del><span class="price old-price">$1,400.00</span>
+              <span class="price current">$1,290.00</span></div>
+            <div class="product-gallery"><img src="/i/bb-12.jpg"></div>
+            <p class="stock">In stock</p>
+            </main></body></html>
+            """);
+        Assert.Equal(ProductMarkup.Html, product.Markup);
+        Assert.Equal("BB-12", product.Sku);
+        Assert.Equal(1290m, product.Price.Amount);
+        Assert.Equal("USD", product.Price.Currency.Code);
+        Assert.Equal(new Uri("https://shop.example/i/bb-12.jpg"), product.ImageUrl);
+    }
+
+    [Theory]
+    [InlineData("""{ "@type": "Product", "name": "No Price", "sku": "1", "brand": "B", "image": "a.jpg" }""", "no price")]
+    [InlineData("""{ "@type": "Product", "name": "No Image", "sku": "1", "brand": "B", "offers": { "price": 5, "priceCurrency": "USD" } }""", "no image")]
+    [InlineData("""{ "@type": "Product", "name": "Bad Image", "sku": "1", "brand": "B", "image": "data:image/png;base64,AAAA", "offers": { "price": 5, "priceCurrency": "USD" } }""", "no http(s) image URL")]
+    [InlineData("""{ "@type": "Product", "name": "No Currency", "sku": "1", "brand": "B", "image": "a.jpg", "offers": { "price": 5 } }""", "no currency")]
+    [InlineData("""{ "@type": "Product", "name": "No Brand", "sku": "1", "image": "a.jpg", "offers": { "price": 5, "priceCurrency": "USD" } }""", "no brand")]
+    public async Task Product_markup_without_essentials_is_skipped_with_the_reason(string json, string reason)
+    {
+        var extraction = await ExtractAsync(JsonLd(json));
+        Assert.Empty(extraction.Products);
+        Assert.True(extraction.HasProductMarkup);
+        Assert.StartsWith(reason, Assert.Single(extraction.SkipReasons));
+    }
+
+    [Fact]
+    public async Task A_product_without_sku_is_identified_by_its_url()
+    {
+        var product = await SingleAsync(JsonLd("""
+            { "@type": "Product", "name": "Hobo", "brand": "B", "image": "a.jpg", "offers": { "price": 5, "priceCurrency": "USD" } }
+            """));
+        Assert.Equal("ardent-flap", product.Sku);
+    }
+
+    [Fact]
+    public async Task A_page_without_product_markup_is_no_product_page()
+    {
+        var extraction = await ExtractAsync("<html><body><h1>Bags</h1><a href='/p/1'>Bag</a><span class='price'>$5</span></body></html>");
+        Assert.False(extraction.HasProductMarkup);
+    }
+
+    [Fact]
+    public async Task Links_pagination_nofollow_and_robots_meta()
+    {
+        const string html = """
+            <html><head><base href="https://shop.example/list/"><link rel="next" href="?page=2"></head><body>
+            <a href="p/1#reviews">one</a><a href="/p/2?utm_source=mail">two</a><a href="/p/2">two again</a>
+            <a href="https://other.example/x">external</a><a href="mailto:x@y.z">mail</a><a rel="nofollow" href="/cart">cart</a>
+            <a href="/img/bag.jpg">image</a><a rel="next" href="?page=2">next</a>
+            </body></html>
+            """;
+        using var page = await HtmlPage.LoadAsync(Encoding.UTF8.GetBytes(html), "text/html", new Uri("https://shop.example/list/?page=1"), CancellationToken.None);
+        var links = LinkExtractor.Extract(page.Document, page.BaseUri, "PursearchBot");
+        Assert.Equal(["https://shop.example/list/p/1", "https://shop.example/p/2", "https://other.example/x"],
+            links.Links.Select(u => u.AbsoluteUri));
+        Assert.Equal(["https://shop.example/list/?page=2"], links.Pagination.Select(u => u.AbsoluteUri));
+
+        using var blocked = await HtmlPage.LoadAsync(Encoding.UTF8.GetBytes(
+            "<html><head><meta name='PursearchBot' content='noindex, nofollow'></head><body><a href='/x'>x</a></body></html>"),
+            "text/html", new Uri("https://shop.example/"), CancellationToken.None);
+        var none = LinkExtractor.Extract(blocked.Document, blocked.BaseUri, "PursearchBot");
+        Assert.True(none.NoIndex);
+        Assert.Empty(none.Links);
+        var header = LinkExtractor.Extract(page.Document, page.BaseUri, "PursearchBot", "otherbot: nofollow, noindex");
+        Assert.False(header.NoFollow);
+        Assert.True(header.NoIndex);
+    }
+
+    [Fact]
+    public async Task Charset_comes_from_the_content_type()
+    {
+        var html = "<html><head><meta property='og:type' content='product'><meta property='og:title' content='Sac à main'></head></html>";
+        using var page = await HtmlPage.LoadAsync(Encoding.Latin1.GetBytes(html), "text/html; charset=iso-8859-1", PageUrl, CancellationToken.None);
+        Assert.Equal("Sac à main", OpenGraphReader.Read(page.Document, page.BaseUri)!.Name);
+    }
+}
