@@ -38,7 +38,10 @@ public sealed record BuildMeasurement(
     double ShardOneThreadVectorsPerSecond,
     double SameThreadsRatio);
 
-/// <summary>Unfiltered k-NN at one walk width: the shard against raw search on the same graph.</summary>
+/// <summary>
+/// Unfiltered k-NN at one walk width: the shard reopened from its snapshot against raw search on the same
+/// graph file; also the raw-built graph's recall and the freshly built (in-memory) shard's speed.
+/// </summary>
 public sealed record UnfilteredMeasurement(
     int Ef,
     double RecallAt10,
@@ -46,7 +49,8 @@ public sealed record UnfilteredMeasurement(
     double RawRecallAt10,
     double RawQps,
     double QueryRatio,
-    double RawOwnGraphRecallAt10);
+    double RawOwnGraphRecallAt10,
+    double BuiltShardQps);
 
 /// <summary>Filtered k-NN at one selectivity: the planner's choice, and both plans forced.</summary>
 public sealed record FilteredMeasurement(

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Pursearch.Core;
 using Pursearch.Core.Catalog;
 using Pursearch.Core.Money;
@@ -17,7 +18,8 @@ namespace Pursearch.Index;
 /// <para>
 /// Thread safety: any number of queries run at once under a read lock. Writers are serialised among
 /// themselves; the managed columns change only under the write lock, while the expensive native adds of a
-/// bulk add run in parallel under read locks beside queries. A removal holds the write lock, so once
+/// bulk add run in parallel under read locks beside queries (except adds that reuse a removed node, which
+/// USearch rewires in place and so get the write lock). A removal holds the write lock, so once
 /// <see cref="Remove"/> returns no query can return the removed product.
 /// </para>
 /// </summary>
@@ -123,8 +125,8 @@ public sealed class IndexShard : IDisposable
         lock (_writers)
         {
             ThrowIfReadOnly("add");
-            var rows = Write(() => InsertRows(incoming));
-            var failures = AddVectors(incoming, rows);
+            var (rows, reused, failures) = Write(() => InsertRows(incoming));
+            AddVectors(incoming, rows, reused, failures);
             if (!failures.IsEmpty)
             {
                 Write(() => RollBack(incoming, rows, failures));
@@ -142,13 +144,7 @@ public sealed class IndexShard : IDisposable
         lock (_writers)
         {
             ThrowIfReadOnly("reprice");
-            var found = Write(() =>
-            {
-                if (!_columns.TryGetRow(id, out var row))
-                    return false;
-                _columns.Reprice(row, _columns.ProductAt(row)!.WithListing(price, availability), priceInBase);
-                return true;
-            });
+            var found = Write(() => RepriceRow(id, price, availability, priceInBase));
             AdvanceSequence(sequence);
             return found;
         }
@@ -173,36 +169,26 @@ public sealed class IndexShard : IDisposable
     public int ApplyChanges(IEnumerable<ShardChange> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        var applied = 0;
         lock (_writers)
         {
+            var applied = 0;
             var last = Sequence;
-            var upserts = new List<ShardRecord>();
+            var run = new List<ShardChange>();
             foreach (var change in changes)
             {
                 if (change.Sequence <= Sequence)
                     continue;
                 if (change.Sequence <= last)
                     throw new DomainException("sequence", $"change {change.Sequence} comes after {last}: changes must be in order");
-                applied++;
-                if (change is ShardChange.Upsert upsert)
-                {
-                    upserts.Add(new ShardRecord(upsert.Product, upsert.Vector));
-                    last = change.Sequence;
-                    continue;
-                }
-                Flush(upserts, last);
                 last = change.Sequence;
-                _ = change switch
-                {
-                    ShardChange.Reprice r => Reprice(r.Id, r.Price, r.Availability, r.Sequence),
-                    ShardChange.Remove r => Remove(r.Id, r.Sequence),
-                    _ => throw new DomainException("change", $"unknown change {change.GetType().Name}"),
-                };
+                applied++;
+                if (run.Count > 0 && run[^1] is ShardChange.Upsert != change is ShardChange.Upsert)
+                    ApplyRun(run);
+                run.Add(change);
             }
-            Flush(upserts, last);
+            ApplyRun(run);
+            return applied;
         }
-        return applied;
     }
 
     /// <summary>The k nearest products passing the filter, best first, and the plan that found them.</summary>
@@ -235,7 +221,7 @@ public sealed class IndexShard : IDisposable
     {
         long listing = 0;
         foreach (var row in _columns.LiveRows)
-            listing += ListingBytes(_columns.ProductAt(row)!);
+            listing += ShardMemory.EstimateListingBytes(_columns.ProductAt(row)!);
         // Per row: price, four ids, availability, the product reference, and the id-to-row entry.
         long columns = _columns.Capacity * (4L + 4 * 4 + 1 + 8) + _columns.LiveCount * 48L;
         return new ShardMemory(_columns.LiveCount, _graph.MemoryUsage, columns, listing);
@@ -336,41 +322,63 @@ public sealed class IndexShard : IDisposable
         return [.. latest.Values];
     }
 
-    private int[] InsertRows(ShardRecord[] incoming)
+    /// <summary>
+    /// Writes the rows, and adds the vectors that reuse removed graph nodes right away. USearch hands a new
+    /// vector a removed node's slot while it has one and rewires that node in place, which is not safe while
+    /// other threads walk the graph; so those adds happen here, under the write lock. Every later add takes a
+    /// fresh node, which USearch supports beside concurrent adds and searches.
+    /// </summary>
+    private (int[] Rows, int Reused, ConcurrentBag<(int Index, Exception Error)> Failures) InsertRows(ShardRecord[] incoming)
     {
         foreach (var record in incoming)
             RemoveRow(record.Product.Id);
-        var needed = _columns.RowsNeededFor(incoming.Length);
-        _columns.EnsureCapacity(needed);
+        var reused = Math.Min(incoming.Length, _columns.FreeRowCount);
+        _columns.EnsureCapacity(_columns.RowsNeededFor(incoming.Length));
         var capacity = _graph.Capacity;
         if (capacity < _columns.RowCount + incoming.Length)
             _graph.Reserve(Math.Max(_columns.RowCount + incoming.Length, capacity + capacity / 2));
         var rows = new int[incoming.Length];
         for (var i = 0; i < incoming.Length; i++)
             rows[i] = _columns.Insert(incoming[i].Product, ToBase(incoming[i].Product.Price, "price"));
-        return rows;
+        var failures = new ConcurrentBag<(int, Exception)>();
+        AddEach(incoming, rows, 0, reused, failures);
+        return (rows, reused, failures);
     }
 
-    private ConcurrentBag<(int Index, Exception Error)> AddVectors(ShardRecord[] incoming, int[] rows)
+    /// <summary>Adds the vectors from <paramref name="from"/> on, in parallel batches beside queries.</summary>
+    private void AddVectors(ShardRecord[] incoming, int[] rows, int from, ConcurrentBag<(int Index, Exception Error)> failures)
     {
-        var failures = new ConcurrentBag<(int, Exception)>();
-        if (incoming.Length <= AddBatch)
+        var count = incoming.Length - from;
+        if (count <= AddBatch)
         {
-            AddBatchOf(incoming, rows, 0, incoming.Length, failures);
-            return failures;
+            AddBatchOf(incoming, rows, from, incoming.Length, failures);
+            return;
         }
-        var batches = (incoming.Length + AddBatch - 1) / AddBatch;
+        var batches = (count + AddBatch - 1) / AddBatch;
         Parallel.For(0, batches, new ParallelOptions { MaxDegreeOfParallelism = Options.BuildThreads },
-            batch => AddBatchOf(incoming, rows, batch * AddBatch,
-                Math.Min(incoming.Length, (batch + 1) * AddBatch), failures));
-        return failures;
+            batch => AddBatchOf(incoming, rows, from + batch * AddBatch,
+                Math.Min(incoming.Length, from + (batch + 1) * AddBatch), failures));
     }
 
     private void AddBatchOf(ShardRecord[] incoming, int[] rows, int from, int to,
         ConcurrentBag<(int, Exception)> failures)
     {
-        var buffer = ArrayPool<float>.Shared.Rent(Options.Dimensions);
+        if (from >= to)
+            return;
         _lock.EnterReadLock();
+        try
+        {
+            AddEach(incoming, rows, from, to, failures);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    private void AddEach(ShardRecord[] incoming, int[] rows, int from, int to, ConcurrentBag<(int, Exception)> failures)
+    {
+        var buffer = ArrayPool<float>.Shared.Rent(Options.Dimensions);
         try
         {
             var vector = buffer.AsSpan(0, Options.Dimensions);
@@ -380,6 +388,7 @@ public sealed class IndexShard : IDisposable
                 {
                     VectorInput.Normalize(incoming[i].Vector, vector);
                     _graph.Add((ulong)rows[i], vector);
+                    _columns.MarkInGraph(rows[i]);
                 }
                 catch (NativeIndexException e)
                 {
@@ -389,7 +398,6 @@ public sealed class IndexShard : IDisposable
         }
         finally
         {
-            _lock.ExitReadLock();
             ArrayPool<float>.Shared.Return(buffer);
         }
     }
@@ -411,12 +419,43 @@ public sealed class IndexShard : IDisposable
         return true;
     }
 
-    private void Flush(List<ShardRecord> upserts, long sequence)
+    /// <summary>Applies consecutive changes of one kind: upserts as one parallel bulk add, edits under one write lock.</summary>
+    private void ApplyRun(List<ShardChange> run)
     {
-        if (upserts.Count == 0)
+        if (run.Count == 0)
             return;
-        UpsertRange(upserts, sequence);
-        upserts.Clear();
+        if (run[0] is ShardChange.Upsert)
+            UpsertRange(run.Cast<ShardChange.Upsert>().Select(u => new ShardRecord(u.Product, u.Vector)).ToList(), run[^1].Sequence);
+        else
+            ApplyEdits(run);
+        run.Clear();
+    }
+
+    private void ApplyEdits(List<ShardChange> edits)
+    {
+        ThrowIfReadOnly("apply changes");
+        var pricesInBase = edits.OfType<ShardChange.Reprice>().Select(r => ToBase(r.Price, "price")).ToList();
+        Write(() =>
+        {
+            var next = 0;
+            foreach (var edit in edits)
+                _ = edit switch
+                {
+                    ShardChange.Reprice r => RepriceRow(r.Id, r.Price, r.Availability, pricesInBase[next++]),
+                    ShardChange.Remove r => RemoveRow(r.Id),
+                    _ => throw new UnreachableException("a run of edits holds no upserts"),
+                };
+            return true;
+        });
+        AdvanceSequence(edits[^1].Sequence);
+    }
+
+    private bool RepriceRow(ProductId id, Money price, Availability availability, float priceInBase)
+    {
+        if (!_columns.TryGetRow(id, out var row))
+            return false;
+        _columns.Reprice(row, _columns.ProductAt(row)!.WithListing(price, availability), priceInBase);
+        return true;
     }
 
     private void CheckQuery(ShardQuery query)
@@ -474,13 +513,5 @@ public sealed class IndexShard : IDisposable
         {
             _lock.ExitWriteLock();
         }
-    }
-
-    private static long ListingBytes(IndexedProduct product)
-    {
-        static long Text(string? s) => s is null ? 0 : 22 + 2L * s.Length;
-        // The record with its ProductId, Money and field references, plus the text it holds.
-        return 112 + Text(product.Id.Retailer) + Text(product.Id.Sku) + Text(product.Brand) + Text(product.Name)
-            + Text(product.Style) + Text(product.FamilyId) + Text(product.ProductUrl) + Text(product.ImageSha256);
     }
 }

@@ -237,6 +237,51 @@ public sealed class IndexShardTests
     }
 
     [Fact]
+    public void Changes_apply_in_order_and_a_bad_edit_stops_its_run_before_it_starts()
+    {
+        using var shard = Empty();
+        var a = Support.Product("rue:a");
+        var b = Support.Product("rue:b");
+
+        var applied = shard.ApplyChanges(
+        [
+            new ShardChange.Upsert(1, a, Support.UnitVector(Dims, 1)),
+            new ShardChange.Upsert(2, b, Support.UnitVector(Dims, 2)),
+            new ShardChange.Reprice(3, a.Id, new Money(7m, "GBP"), Availability.PreOrder),
+            new ShardChange.Remove(4, b.Id),
+            new ShardChange.Upsert(5, b, Support.UnitVector(Dims, 5)),
+        ]);
+
+        Assert.Equal((5, 5, 2), (applied, shard.Sequence, shard.Count));
+        Assert.Equal((new Money(7m, "GBP"), Availability.PreOrder), (shard.Find(a.Id)!.Price, shard.Find(a.Id)!.Availability));
+        Assert.InRange(shard.Search(Query(5, k: 1)).Hits[0].Score, 0.9999f, 1.0001f);
+
+        Assert.Throws<DomainException>(() => shard.ApplyChanges(
+        [
+            new ShardChange.Remove(6, a.Id),
+            new ShardChange.Reprice(7, b.Id, new Money(1m, "SEK"), Availability.InStock),
+        ]));
+        Assert.True(shard.Contains(a.Id));
+        Assert.Equal(5, shard.Sequence);
+    }
+
+    [Fact]
+    public void A_half_precision_shard_finds_the_same_products()
+    {
+        var catalog = Support.Catalog(1500);
+        var half = Support.Options() with { Graph = Support.Options().Graph with { Precision = Pursearch.Index.Native.VectorPrecision.F16 } };
+        using var full = Support.Shard(catalog);
+        using var compact = Support.Shard(catalog, half);
+        var queries = Enumerable.Range(0, 20).Select(_ => new ShardQuery(catalog.SampleQuery()) { Filter = new SearchFilter(includeUnavailable: true) }).ToList();
+
+        var overlap = queries.Average(q => Support.Recall(
+            full.Search(q).Hits.Select(h => h.Product.Id.ToString()).ToList(), compact.Search(q).Hits));
+
+        Assert.True(overlap >= 0.95, $"f16 agrees with f32 on {overlap:P0} of the top 10");
+        Assert.Equal(Pursearch.Index.Native.VectorPrecision.F16, compact.Options.Graph.Precision);
+    }
+
+    [Fact]
     public void Memory_is_reported_per_vector()
     {
         var catalog = Support.Catalog(2000);

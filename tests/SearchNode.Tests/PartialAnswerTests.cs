@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Pursearch.Core.Catalog;
@@ -20,14 +19,15 @@ public sealed class PartialAnswerTests(SmallWorld world)
     public async Task A_slow_and_a_failing_shard_make_the_answer_partial_and_say_which()
     {
         await using var node = await TestNode.StartAsync(world,
-            settings => settings with { Search = new SearchSettings { ShardDeadline = TimeSpan.FromMilliseconds(500) } },
+            settings => settings with { Search = new SearchSettings { ShardDeadline = TimeSpan.FromSeconds(2) } },
             services => services.Replace(ServiceDescriptor.Singleton<IShardHost>(sp =>
                 new FaultyShards(sp.GetRequiredService<LocalShardHost>()))));
-        var clock = Stopwatch.StartNew();
 
         var r = await Requests.SearchAsync(node.Http, world.StreetPhotos[0], "?k=20");
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"the answer waited {clock.Elapsed} for the slow shard");
+        // The slow shard would take 60 s; the scatter-gather gave up on it at the 2 s deadline.
+        var searchMs = r.GetProperty("timingsMs").GetProperty("search").GetDouble();
+        Assert.True(searchMs < 20_000, $"the search stage waited {searchMs} ms for the slow shard");
         Assert.True(r.GetProperty("partial").GetBoolean());
         Assert.Equal([SlowShard, BrokenShard], r.GetProperty("missingShards").EnumerateArray().Select(s => s.GetInt32()).Order());
         var plan = r.GetProperty("plan");
@@ -48,7 +48,7 @@ public sealed class PartialAnswerTests(SmallWorld world)
         public async Task<ShardAnswer> SearchAsync(IndexGeneration generation, int shard, ShardQuery query, CancellationToken cancel)
         {
             if (shard == SlowShard)
-                await Task.Delay(TimeSpan.FromSeconds(10), cancel);
+                await Task.Delay(TimeSpan.FromSeconds(60), cancel);
             if (shard == BrokenShard)
                 throw new ShardUnavailableException(generation.ShardEntityId(shard), "its member left");
             return await inner.SearchAsync(generation, shard, query, cancel);

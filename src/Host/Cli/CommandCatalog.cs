@@ -11,8 +11,13 @@ public static class CommandCatalog
         StoreCommand.Create(),
         ForgeCommand.Create(),
         CrawlCommand.Create(),
+        SourceCommand.Create(),
+        ScrapeCommand.Create(),
         TrainCommand.Create(),
         EvalCommand.Create(),
+        UpCommand.Create(),
+        SearchCommand.Create(),
+        AdminCommand.Create(),
         BenchCommand.Create(),
     ];
 }

@@ -18,5 +18,7 @@ public static class BenchCommand
         BenchEmbedCommand.Create(),
         BenchIndexCommand.Create(),
         BenchIngestCommand.Create(),
+        BenchCrawlCommand.Create(),
+        BenchHttpCommand.Create(),
     ];
 }

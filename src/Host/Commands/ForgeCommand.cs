@@ -15,6 +15,7 @@ public static class ForgeCommand
         var forge = new Command("forge", "The synthetic handbag world: catalogs, product shots and labelled street photos.");
         forge.Subcommands.Add(Generate());
         forge.Subcommands.Add(Sheet());
+        forge.Subcommands.Add(ForgeServeCommand.Create());
         return forge;
     }
 
@@ -95,13 +96,13 @@ public static class ForgeCommand
         return summary!;
     }
 
-    private static Option<int> SeedOption() => new("--seed")
+    internal static Option<int> SeedOption() => new("--seed")
     {
         Description = "World seed: changes products, colours and scenes, never the classes.",
         DefaultValueFactory = _ => new ForgeOptions().Seed,
     };
 
-    private static Option<int> Count(string name, string description, int defaultValue) => new(name)
+    internal static Option<int> Count(string name, string description, int defaultValue) => new(name)
     {
         Description = $"{description} Default {defaultValue}.",
         DefaultValueFactory = _ => defaultValue,

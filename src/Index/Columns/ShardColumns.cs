@@ -21,6 +21,7 @@ internal sealed class ShardColumns
     private int[] _style = [];
     private int[] _family = [];
     private byte[] _availability = [];
+    private bool[] _inGraph = [];
     private IndexedProduct?[] _products = [];
 
     public NameTable Retailers { get; } = new();
@@ -37,6 +38,9 @@ internal sealed class ShardColumns
     public int Capacity => _products.Length;
 
     public IEnumerable<int> LiveRows => _rowOf.Values;
+
+    /// <summary>Rows freed by removals and not yet reused; the graph holds as many reusable (removed) nodes.</summary>
+    public int FreeRowCount => _freeRows.Count;
 
     public bool TryGetRow(ProductId id, out int row) => _rowOf.TryGetValue(id, out row);
 
@@ -56,6 +60,15 @@ internal sealed class ShardColumns
 
     public int RowsWith(Availability availability) => _rowsByAvailability[(int)availability];
 
+    /// <summary>
+    /// Whether the row's vector add has returned. USearch publishes a key before the pointer to its vector, so
+    /// reading a vector back (<c>usearch_get</c>) during its add would read through a null pointer; scans wait
+    /// for this flag. Set by the adding threads (one row each) beside readers, hence the volatile access.
+    /// </summary>
+    public bool IsInGraph(int row) => Volatile.Read(ref _inGraph[row]);
+
+    public void MarkInGraph(int row) => Volatile.Write(ref _inGraph[row], true);
+
     /// <summary>Rows that take <paramref name="additional"/> more products without reallocating.</summary>
     public int RowsNeededFor(int additional) => RowCount + Math.Max(0, additional - _freeRows.Count);
 
@@ -70,6 +83,7 @@ internal sealed class ShardColumns
         Array.Resize(ref _style, capacity);
         Array.Resize(ref _family, capacity);
         Array.Resize(ref _availability, capacity);
+        Array.Resize(ref _inGraph, capacity);
         Array.Resize(ref _products, capacity);
     }
 
@@ -109,6 +123,7 @@ internal sealed class ShardColumns
             return -1;
         Count(row, -1);
         _products[row] = null;
+        _inGraph[row] = false;
         _freeRows.Push(row);
         return row;
     }

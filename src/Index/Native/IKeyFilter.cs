@@ -1,7 +1,7 @@
 namespace Pursearch.Index.Native;
 
 /// <summary>Decides, during a graph walk, whether a key may appear in the results.</summary>
-public interface IKeyFilter
+internal interface IKeyFilter
 {
     bool Accepts(ulong key);
 }

@@ -24,9 +24,9 @@ internal static class ExactScan
             using var reader = index.OpenReader();
             for (var row = 0; row < columns.RowCount; row++)
             {
-                if (columns.ProductAt(row) is null || !filter.Matches(row))
-                    continue;
                 // A row whose vector is still being added (bulk adds run beside queries) is skipped.
+                if (columns.ProductAt(row) is null || !columns.IsInGraph(row) || !filter.Matches(row))
+                    continue;
                 if (!reader.TryGet((ulong)row, vector))
                     continue;
                 best.Offer(row, TensorPrimitives.Dot(query, vector));

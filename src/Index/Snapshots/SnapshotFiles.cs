@@ -55,7 +55,10 @@ internal static class SnapshotFiles
         var columns = new ShardColumns();
         columns.EnsureCapacity(rowCount);
         foreach (var row in rows)
+        {
             columns.Restore(row.Row, row.Product, row.PriceInBase);
+            columns.MarkInGraph(row.Row);
+        }
         columns.CollectFreeRows();
         return columns;
     }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Pursearch.Core;
 using Pursearch.Core.Catalog;
-using Pursearch.Core.Money;
 
 namespace Pursearch.Indexer.CatalogImport;
 
@@ -16,8 +15,6 @@ public sealed record ForgeCatalogEntry(int Line, Product Product, string ImagePa
 public sealed class ForgeCatalogReader(string forgeDirectory)
 {
     public const string CatalogFileName = "catalog.jsonl";
-
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public string Directory { get; } = Path.GetFullPath(forgeDirectory);
 
@@ -57,14 +54,13 @@ public sealed class ForgeCatalogReader(string forgeDirectory)
     {
         try
         {
-            var line = JsonSerializer.Deserialize<CatalogLine>(text, Json)
-                ?? throw new CatalogImportException("is null, not a product object", number);
+            var line = JsonSerializer.Deserialize(text, ForgeCatalogJson.Default.ForgeCatalogLine)
+                ?? throw new JsonException("null is not a product object");
             return new ForgeCatalogEntry(number, line.ToProduct(), ImagePath(line.Image));
         }
-        catch (Exception e) when (e is JsonException or DomainException or CatalogImportException)
+        catch (Exception e) when (e is JsonException or DomainException)
         {
-            var reason = e is CatalogImportException ? e.Message : e.Message.Split('\n', 2)[0];
-            throw new CatalogImportException($"{CatalogPath} line {number}: {reason}", number);
+            throw new CatalogImportException($"{CatalogPath} line {number}: {e.Message.Split('\n', 2)[0]}", number);
         }
     }
 
@@ -75,29 +71,4 @@ public sealed class ForgeCatalogReader(string forgeDirectory)
             ? path
             : throw new DomainException("image", $"'{relative}' points outside the forge dir");
     }
-
-    // The Forge contract's catalog line; field names are camelCase in the file.
-    private sealed record CatalogLine(
-        string? ProductId, string? Retailer, string? Sku, string? Brand, string? Name, string? Style, string? FamilyId,
-        string? Colour, CatalogPrice? Price, string? Availability, string? ProductUrl, string? ImageUrl, string? Image)
-    {
-        public Product ToProduct()
-        {
-            var id = new ProductId(Retailer!, Sku!);
-            if (ProductId is not null && ProductId != id.ToString())
-                throw new DomainException("productId", $"'{ProductId}' does not match retailer and sku ({id})");
-            var price = Price ?? throw new DomainException("price", "is required");
-            return new Product(id, Brand!, Name!, new Money(price.Amount, price.Currency!), Url(ProductUrl, "productUrl"),
-                Url(ImageUrl, "imageUrl"), ParseAvailability(Availability), Style, FamilyId, Colour);
-        }
-
-        private static Uri Url(string? value, string field) => Guard.HttpUrl(value, field);
-
-        private static Availability ParseAvailability(string? value) =>
-            value is null ? Core.Catalog.Availability.InStock
-            : Enum.TryParse<Availability>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
-            : throw new DomainException("availability", $"'{value}' is not a known state");
-    }
-
-    private sealed record CatalogPrice(decimal Amount, string? Currency);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Akka;
 using Akka.Actor;
 using Akka.Streams;
@@ -36,19 +37,18 @@ internal sealed class EmbeddingRun(
         {
             try
             {
-                await products
-                    .SelectAsync(options.DecodeParallelism, product => _inFlight.Track(loader.LoadAsync(product, decodeThreads, cancel)))
-                    .Where(Usable)
-                    .GroupedWithin(options.BatchSize, options.BatchWindow)
-                    .SelectAsync(options.EmbedParallelism, batch => _inFlight.Track(EmbedAsync([.. batch], embedThreads, cancel)))
-                    .SelectAsync(1, batch => _inFlight.Track(StoreAsync(batch, cancel)))
-                    .SelectAsync(1, batch => _inFlight.Track(ApplyAsync(batch, cancel)))
+                await Graph(products, decodeThreads, embedThreads, cancel)
                     .Via(killSwitch.Flow<int>())
                     .RunWith(Sink.Ignore<int>(), materializer);
             }
             catch (Exception) when (cancel.IsCancellationRequested)
             {
                 cancelled = true;
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+            {
+                // A stage's faulted task reaches the stream wrapped; callers should see what actually failed.
+                ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
             }
             finally
             {
@@ -57,6 +57,17 @@ internal sealed class EmbeddingRun(
         }
         return tracker.Finish(_spaceId, cancelled);
     }
+
+    // Emits the size of each batch applied to the sink.
+    private Source<int, NotUsed> Graph(Source<Product, NotUsed> products, WorkerThreads decodeThreads,
+        WorkerThreads embedThreads, CancellationToken cancel) =>
+        products
+            .SelectAsync(options.DecodeParallelism, product => _inFlight.Track(loader.LoadAsync(product, decodeThreads, cancel)))
+            .Where(Usable)
+            .GroupedWithin(options.BatchSize, options.BatchWindow)
+            .SelectAsync(options.EmbedParallelism, batch => _inFlight.Track(EmbedAsync([.. batch], embedThreads, cancel)))
+            .SelectAsync(1, batch => _inFlight.Track(StoreAsync(batch, cancel)))
+            .SelectAsync(1, batch => _inFlight.Track(ApplyAsync(batch, cancel)));
 
     private bool Usable(PreparedImage image)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Reflection;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -122,7 +121,7 @@ public static class SearchNodeApp
         if (settings.RequestsPerMinute is not null)
             api.RequireRateLimiting(RateLimitPolicy);
         api.MapSearchApi().MapMediaApi();
-        app.MapAdminApi();
+        app.MapAdminApi().MapScrapeApi();
         app.MapHealth();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapOpenApi();
@@ -149,7 +148,4 @@ public static class SearchNodeApp
     }
 
     private static long DrainableBodyBytes(NodeSettings settings) => Math.Max(settings.MaxImageBytes * 4, 32L * 1024 * 1024);
-
-    internal static string Version => typeof(SearchNodeApp).Assembly
-        .GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0";
 }

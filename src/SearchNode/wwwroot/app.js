@@ -18,6 +18,8 @@ async function init() {
   });
   form.addEventListener("submit", (e) => { e.preventDefault(); search(); });
   await loadFacets();
+  // A shareable link that runs an example search straight away: /?example
+  if (new URLSearchParams(location.search).has("example")) await tryExample();
 }
 
 function wireDropZone() {
@@ -148,16 +150,27 @@ function matchCard(m, currency) {
   body.append(
     el("span", "brand-name", m.brand),
     el("span", "name", m.name),
-    el("span", "price", money(m.price)),
+    priceLine(m),
     metaRow(m));
   const link = el("a", "", "View at retailer");
   Object.assign(link, { href: m.productUrl, target: "_blank", rel: "noopener" });
   link.setAttribute("aria-label", `View ${m.brand} ${m.name} at ${m.retailer}`);
   body.append(link);
   li.append(img, body);
-  li.dataset.price = m.price.amount;
-  li.dataset.currency = m.price.currency;
+  const shown = m.convertedPrice || m.price;
+  li.dataset.price = shown.amount;
+  li.dataset.currency = shown.currency;
+  li.dataset.productId = m.productId;
   return li;
+}
+
+// The price in the shopper's chosen currency (what the price filter compares), and the retailer's own when it differs.
+function priceLine(m) {
+  const line = el("span", "price", money(m.convertedPrice || m.price));
+  if (m.convertedPrice && m.convertedPrice.currency !== m.price.currency) {
+    line.append(el("span", "original", ` (${money(m.price)})`));
+  }
+  return line;
 }
 
 function metaRow(m) {

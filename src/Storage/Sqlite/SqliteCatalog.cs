@@ -23,26 +23,7 @@ public sealed class SqliteCatalog(SqliteConnector connector) : ICatalogStore
         ArgumentNullException.ThrowIfNull(products);
         if (products.Count == 0)
             return Task.FromResult<IReadOnlyList<UpsertOutcome>>([]);
-        return connector.WriteAsync<IReadOnlyList<UpsertOutcome>>(write =>
-        {
-            using var select = write.Command(SelectById);
-            var id = select.Parameters.Add("$id", SqliteType.Text);
-            using var upsert = write.Command(SqliteProductRows.Upsert);
-            var outcomes = new UpsertOutcome[products.Count];
-            for (var i = 0; i < products.Count; i++)
-            {
-                cancel.ThrowIfCancellationRequested();
-                id.Value = products[i].Id.ToString();
-                var existing = SqliteSession.Query(select, r => SqliteProductRows.Read(r)).SingleOrDefault();
-                var (stored, outcome) = ProductMerge.Merge(existing, products[i]);
-                SqliteProductRows.Bind(upsert, stored);
-                upsert.ExecuteNonQuery();
-                if (outcome != UpsertOutcome.Unchanged)
-                    write.RecordChange(ChangeKind.Product, stored.Id.ToString());
-                outcomes[i] = outcome;
-            }
-            return outcomes;
-        }, cancel);
+        return connector.WriteAsync<IReadOnlyList<UpsertOutcome>>(write => SqliteProductWriter.Upsert(write, products, cancel), cancel);
     }
 
     public Task<Product?> GetAsync(ProductId id, CancellationToken cancel = default) =>

@@ -98,5 +98,26 @@ public static class SqliteSchema
                 content_type TEXT NOT NULL,
                 created_at INTEGER NOT NULL) WITHOUT ROWID;
             """),
+        new(2, "scrape sources and page states", """
+            CREATE TABLE scrape_sources (
+                name TEXT PRIMARY KEY,
+                retailer TEXT NOT NULL,
+                start_urls TEXT NOT NULL,
+                allowed_hosts TEXT NOT NULL,
+                requests_per_second REAL NOT NULL,
+                max_pages INTEGER NOT NULL,
+                allow_private INTEGER NOT NULL,
+                schedule TEXT,
+                created_at INTEGER NOT NULL);
+
+            CREATE TABLE scrape_pages (
+                source TEXT NOT NULL,
+                url TEXT NOT NULL,
+                etag TEXT,
+                last_modified INTEGER,
+                product_ids TEXT NOT NULL,
+                seen_at INTEGER NOT NULL,
+                PRIMARY KEY (source, url)) WITHOUT ROWID;
+            """),
     ];
 }

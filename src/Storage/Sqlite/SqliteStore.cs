@@ -7,7 +7,7 @@ namespace Pursearch.Storage.Sqlite;
 /// The embedded store: one SQLite database in WAL mode (safe for several processes, each write one transaction)
 /// plus image files under the data dir. Opening it applies pending schema migrations.
 /// </summary>
-public sealed class SqliteStore : IStore
+public sealed class SqliteStore : IStore, IScrapeStateStore
 {
     private readonly SqliteConnector _connector;
 
@@ -22,6 +22,8 @@ public sealed class SqliteStore : IStore
         Generations = new SqliteGenerationRegistry(connector);
         ScrapeRuns = new SqliteScrapeRunLog(connector);
         Images = new SqliteImageStore(connector, new ContentAddressedFiles(options.ImagesDirectory), options.MaxImageBytes);
+        Sources = new SqliteSourceRegistry(connector);
+        Pages = new SqlitePageStates(connector);
     }
 
     /// <summary>Opens (creating if needed) the database at <paramref name="databasePath"/> and migrates it.</summary>
@@ -52,6 +54,8 @@ public sealed class SqliteStore : IStore
     public IGenerationRegistry Generations { get; }
     public IScrapeRunLog ScrapeRuns { get; }
     public IImageStore Images { get; }
+    public ISourceRegistry Sources { get; }
+    public IPageStateStore Pages { get; }
 
     public Task<StoreOverview> DescribeAsync(CancellationToken cancel = default) =>
         _connector.ReadAsync(read =>

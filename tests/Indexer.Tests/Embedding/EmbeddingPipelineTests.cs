@@ -48,23 +48,30 @@ public sealed class EmbeddingPipelineTests(EmbeddingFixture fixture, ITestOutput
     [Fact]
     public async Task Poisoned_images_are_recorded_with_their_reason_and_skipped_while_the_rest_completes()
     {
-        await using var world = await IngestWorld.CreateAsync(products: 9);
+        await using var world = await IngestWorld.CreateAsync(products: 11);
         world.Forge.WriteImage(2, TinyImages.Truncated(2));
         world.Forge.WriteImage(5, "this is not an image"u8.ToArray());
+        world.Forge.WriteImage(8, []);
+        world.Forge.WriteImage(9, TinyImages.Jpeg(9, width: 600, height: 450));
         await world.ImportAsync();
         var ghost = (await world.Store.Catalog.GetAsync(world.Forge.IdOf(7)))!.WithImage(new string('a', 64));
         await world.Store.Catalog.UpsertAsync(ghost);
-        await using var pipeline = world.Pipeline(fixture);
+        var limit = new FileInfo(world.Forge.ImagePathOf(9)).Length - 1;
+        Assert.True(Enumerable.Range(0, 11).Where(i => i != 9).All(i => new FileInfo(world.Forge.ImagePathOf(i)).Length <= limit));
+        await using var pipeline = world.Pipeline(fixture,
+            new EmbeddingPipelineOptions { BatchSize = 4, DecodeLimits = new DecodeLimits { MaxBytes = limit } });
         var sink = new InMemoryVectorSink();
 
         var result = await pipeline.EmbedPendingAsync(sink).WaitAsync(Patience);
 
-        Assert.Equal((6, 3), (result.Embedded, result.Failed));
+        Assert.Equal((6, 5), (result.Embedded, result.Failed));
         Assert.Equal(6, sink.Count);
         var failures = result.Failures.ToDictionary(f => f.ProductId, f => f.Kind);
         Assert.Equal(EmbeddingFailureKind.CorruptImage, failures[world.Forge.IdOf(2)]);
         Assert.Equal(EmbeddingFailureKind.UnsupportedFormat, failures[world.Forge.IdOf(5)]);
         Assert.Equal(EmbeddingFailureKind.ImageMissing, failures[world.Forge.IdOf(7)]);
+        Assert.Equal(EmbeddingFailureKind.EmptyImage, failures[world.Forge.IdOf(8)]);
+        Assert.Equal(EmbeddingFailureKind.ImageTooLarge, failures[world.Forge.IdOf(9)]);
         Assert.All(result.Failures, f => Assert.False(string.IsNullOrWhiteSpace(f.Message)));
         Assert.Null(await world.Store.Embeddings.GetAsync(world.Forge.IdOf(2), pipeline.Space.Id));
     }
@@ -191,6 +198,22 @@ public sealed class EmbeddingPipelineTests(EmbeddingFixture fixture, ITestOutput
 
         Assert.Equal((3L, 3L), (result.Progress.Total, result.Embedded));
         Assert.Equal(3, sink.Count);
+    }
+
+    [Fact]
+    public async Task A_failing_sink_fails_the_run_with_its_error_after_the_started_work_has_finished()
+    {
+        await using var world = await IngestWorld.CreateAsync(products: 8);
+        await world.ImportAsync();
+        await using var pipeline = world.Pipeline(fixture);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            pipeline.EmbedPendingAsync(new FailingSink()).WaitAsync(Patience));
+
+        Assert.Equal(FailingSink.Message, error.Message);
+        var stored = await world.Store.Embeddings.CountAsync(pipeline.Space.Id);
+        await Task.Delay(300);
+        Assert.Equal(stored, await world.Store.Embeddings.CountAsync(pipeline.Space.Id));
     }
 
     [Fact]

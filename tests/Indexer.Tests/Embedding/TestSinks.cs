@@ -40,3 +40,12 @@ internal sealed class RecordedProgress<T> : IProgress<T>
             _reports.Add(value);
     }
 }
+
+/// <summary>An index that is down.</summary>
+internal sealed class FailingSink : IVectorSink
+{
+    public const string Message = "index shard unavailable";
+
+    public Task ApplyAsync(IReadOnlyList<EmbeddedProduct> batch, CancellationToken cancel) =>
+        throw new InvalidOperationException(Message);
+}

@@ -26,14 +26,16 @@ internal static class BadPhotos
 
     public static byte[] AnimatedGif() => TestData("animated-red-blue.gif");
 
-    /// <summary>20 MB that start like a JPEG.</summary>
-    public static byte[] TwentyMegabytes()
+    private static readonly Lazy<byte[]> Twenty = new(() =>
     {
         var bytes = new byte[20 * 1024 * 1024];
         new Random(20).NextBytes(bytes);
         Jpeg().AsSpan(0, 2).CopyTo(bytes);
         return bytes;
-    }
+    });
+
+    /// <summary>20 MB that start like a JPEG (made once).</summary>
+    public static byte[] TwentyMegabytes() => Twenty.Value;
 
     /// <summary>A JPEG with an EXIF Orientation tag saying "rotate 90°".</summary>
     public static byte[] ExifRotatedJpeg()

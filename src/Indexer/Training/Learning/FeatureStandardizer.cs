@@ -4,6 +4,8 @@ namespace Pursearch.Indexer.Training.Learning;
 /// Per-feature standardisation, x' = (x − mean) / scale, learned from training rows. The solvers see standardised rows
 /// (L2-normalised backbone features are tiny and unevenly spread, which makes one regularisation weight fit badly);
 /// the learned linear model is then folded back so it applies to raw rows: w = w' / scale, b = b' − Σ w'·mean / scale.
+/// A feature that never varied in training (a dead ReLU channel) taught nothing and gets weight 0, so a value it takes
+/// later cannot blow the score up.
 /// </summary>
 public sealed class FeatureStandardizer
 {
@@ -60,6 +62,8 @@ public sealed class FeatureStandardizer
         double shift = 0;
         for (var d = 0; d < Dimensions; d++)
         {
+            if (Scale[d] <= MinimumScale)
+                continue;
             folded[d] = weights[d] / Scale[d];
             shift += (double)folded[d] * Mean[d];
         }

@@ -29,8 +29,9 @@ public static class SoftmaxRegressionFit
         var data = ml.Data.LoadFromEnumerable(
             Enumerable.Range(0, rows.Count).Select(i => new Row
             {
-                // Key values start at 1; 0 means "missing".
-                Features = standardizer.Apply(rows[i]), Label = (uint)labels[i] + 1, Weight = weights?[i] ?? 1f,
+                // LoadFromEnumerable takes a key-typed field as the 0-based index (it stores index + 1 itself; feeding
+                // index + 1 shifts every class by one and drops the last as "missing").
+                Features = standardizer.Apply(rows[i]), Label = (uint)labels[i], Weight = weights?[i] ?? 1f,
             }), schema);
         var trainer = ml.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
         {

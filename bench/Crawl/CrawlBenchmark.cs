@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Net;
+using Akka.Actor;
+using Pursearch.Forge.Sites;
+using Pursearch.Indexer.Crawling;
+using Pursearch.Indexer.Crawling.Extraction;
+using Pursearch.Indexer.Embedding;
+using Pursearch.Indexer.Scraping;
+using Pursearch.Storage;
+using Pursearch.Storage.Contracts;
+using Pursearch.Storage.Sqlite;
+using Pursearch.Vision.Embedding;
+
+namespace Pursearch.Bench.Crawl;
+
+/// <summary>
+/// <c>bench crawl</c>: the Forge shops served in-process without a Crawl-delay. Each round crawls every shop at once
+/// (pages only), then fetches exactly the URLs that crawl fetched with a plain parallel HttpClient, then again parsing
+/// and extracting every HTML page with the crawler's extractors; then one end-to-end scrape into a fresh store (and optionally one that also embeds) gives
+/// products/s. Photos are rendered before any clock starts, so the server's rendering is not measured.
+/// </summary>
+public static class CrawlBenchmark
+{
+    private const double Unthrottled = 10_000;
+
+    public static async Task<CrawlBenchmarkResult> RunAsync(CrawlBenchmarkOptions options, Action<string>? progress = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Products);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Concurrency);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.Rounds);
+        await using var server = await ForgeSiteServer.StartAsync(new ForgeSiteOptions
+        {
+            Seed = options.Seed, Products = options.Products, CrawlDelay = null,
+        });
+        progress?.Invoke($"rendering {server.Catalog.Listed().Count} product photos");
+        Parallel.ForEach(server.Catalog.Listed(), item => server.Images.Jpeg(item.Product, item.ImageRevision));
+        var system = CrawlActorSystem.Create("pursearch-bench-crawl");
+        try
+        {
+            var crawler = new Crawler(system, CrawlerOptions(options));
+            var (crawlSeconds, httpSeconds, extractSeconds, pages, errors) = (0.0, 0.0, 0.0, 0, 0L);
+            for (var round = 0; round < options.Rounds; round++)
+            {
+                progress?.Invoke($"round {round + 1}/{options.Rounds}: crawling, then fetching the same URLs");
+                server.Log.Clear();
+                var (seconds, crawlErrors) = await TimeCrawlAsync(crawler, server, options);
+                var urls = server.Log.Entries.Select(e => new Uri($"http://{e.Host}{e.Path}")).ToList();
+                var baseline = await TimeFetchAsync(urls, options.Concurrency, extract: false);
+                var ceiling = await TimeFetchAsync(urls, options.Concurrency, extract: true);
+                (crawlSeconds, httpSeconds, extractSeconds, pages, errors) =
+                    (crawlSeconds + seconds, httpSeconds + baseline, extractSeconds + ceiling, urls.Count, errors + crawlErrors);
+            }
+            progress?.Invoke("scraping every shop into a fresh store");
+            var (scraped, scrapeSeconds, scrapeErrors) = await TimeScrapeAsync(server, system, options, embed: false);
+            double? embedRate = null;
+            if (options.Embed)
+            {
+                progress?.Invoke("scraping again into a fresh store, embedding as products arrive");
+                var (embedded, seconds, _) = await TimeScrapeAsync(server, system, options, embed: true);
+                embedRate = embedded / seconds;
+            }
+            var crawlRate = pages * options.Rounds / crawlSeconds;
+            var httpRate = pages * options.Rounds / httpSeconds;
+            var extractRate = pages * options.Rounds / extractSeconds;
+            return new CrawlBenchmarkResult(options.Products, options.Concurrency, options.Rounds, pages, crawlRate, httpRate,
+                crawlRate / httpRate, extractRate, crawlRate / extractRate, scraped, scraped / scrapeSeconds, options.Embed, embedRate,
+                errors + scrapeErrors);
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
+    private static CrawlerOptions CrawlerOptions(CrawlBenchmarkOptions options) => new()
+    {
+        MaxConcurrentFetches = options.Concurrency,
+        BreakerMinimumThroughput = 100_000,
+    };
+
+    private static CrawlSource SourceOf(ShopSite site, CrawlBenchmarkOptions options) =>
+        new(site.Retailer.Slug, [site.BaseUri], requestsPerSecond: Unthrottled,
+            concurrencyPerHost: Math.Max(1, options.Concurrency / 4), maxPages: 100_000, allowPrivate: true);
+
+    private static async Task<(double Seconds, long Errors)> TimeCrawlAsync(Crawler crawler, ForgeSiteServer server,
+        CrawlBenchmarkOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var summaries = await Task.WhenAll(server.Sites.Select(async site =>
+        {
+            using var run = crawler.Prepare(SourceOf(site, options));
+            return await run.RunAsync(new CountingSink(), CancellationToken.None);
+        }));
+        var seconds = clock.Elapsed.TotalSeconds;
+        return (seconds, summaries.Sum(s => s.Progress.ErrorsByKind
+            .Where(e => e.Key != CrawlErrorKinds.RobotsDisallowed).Sum(e => e.Value)));
+    }
+
+    // The baseline: what a caller would write by hand to download a known list of URLs as fast as possible; with
+    // extract, it also parses each HTML page and extracts its products and links with the crawler's own code (the
+    // crawler's work without its frontier, politeness, robots.txt and resilience: its ceiling on this machine).
+    private static async Task<double> TimeFetchAsync(IReadOnlyList<Uri> urls, int concurrency, bool extract)
+    {
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            AutomaticDecompression = DecompressionMethods.All, MaxConnectionsPerServer = concurrency,
+        });
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(urls, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (url, cancel) =>
+        {
+            using var response = await http.GetAsync(url, cancel);
+            var body = await response.Content.ReadAsByteArrayAsync(cancel);
+            var type = response.Content.Headers.ContentType?.ToString();
+            if (!extract || type?.Contains("html", StringComparison.Ordinal) != true)
+                return;
+            using var page = await HtmlPage.LoadAsync(body, type, url, cancel);
+            ProductExtractor.Extract(page);
+            LinkExtractor.Extract(page.Document, page.BaseUri, CrawlUserAgent.ProductToken);
+        });
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<(int Products, double Seconds, long Errors)> TimeScrapeAsync(ForgeSiteServer server, ActorSystem system,
+        CrawlBenchmarkOptions options, bool embed)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"pursearch-bench-crawl-{Guid.NewGuid():N}");
+        try
+        {
+            await using var store = await SqliteStore.OpenAsync(Path.Combine(directory, "catalog.db"), new StoreOptions(directory));
+            foreach (var site in server.Sites)
+                await store.Sources.AddAsync(new ScrapeSource(site.Retailer.Slug, site.Retailer.Slug, [site.BaseUri],
+                    requestsPerSecond: Unthrottled, maxPages: 100_000, allowPrivate: true));
+            using var embedder = embed ? ImageEmbedder.Create(new EmbedderOptions()) : null;
+            await using var pipeline = embedder is null ? null : new EmbeddingPipeline(store, embedder, system: system);
+            var runner = new ScrapeRunner(store, system, new ScrapeOptions
+            {
+                Crawler = CrawlerOptions(options), ConcurrencyPerHost = Math.Max(1, options.Concurrency / 4),
+            });
+            var clock = Stopwatch.StartNew();
+            var results = await Task.WhenAll(server.Sites.Select(site => runner.RunAsync(site.Retailer.Slug,
+                pipeline is null ? null : new PipelineEmbeddingQueue(pipeline, new InMemoryVectorSink()))));
+            var seconds = clock.Elapsed.TotalSeconds;
+            var products = embed
+                ? (int)results.Sum(r => r.Embedding!.Embedded)
+                : (int)results.Sum(r => r.Counter(ScrapeCounters.ProductsNew));
+            return (products, seconds, results.Sum(r => r.Progress.Errors));
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+                Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private sealed class CountingSink : ICrawlEventSink
+    {
+        public ValueTask AcceptAsync(CrawlEvent crawlEvent, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+}
