@@ -5,6 +5,7 @@ const fileInput = $("photo");
 let photo = null;          // the Blob the shopper chose (never stored by the server)
 let examples = [];
 let exampleIndex = 0;
+const retailerNames = new Map(); // slug → display name, from the facets
 
 init();
 
@@ -34,6 +35,7 @@ async function loadFacets() {
     const facets = await getJson("/api/v1/facets");
     const box = $("retailers");
     (facets.retailers || []).forEach((r) => {
+      retailerNames.set(r.value, r.label || r.value);
       const label = document.createElement("label");
       label.className = "choice";
       const input = document.createElement("input");
@@ -154,7 +156,7 @@ function matchCard(m, currency) {
     metaRow(m));
   const link = el("a", "", "View at retailer");
   Object.assign(link, { href: m.productUrl, target: "_blank", rel: "noopener" });
-  link.setAttribute("aria-label", `View ${m.brand} ${m.name} at ${m.retailer}`);
+  link.setAttribute("aria-label", `View ${m.brand} ${m.name} at ${retailerName(m.retailer)}`);
   body.append(link);
   li.append(img, body);
   const shown = m.convertedPrice || m.price;
@@ -175,8 +177,12 @@ function priceLine(m) {
 
 function metaRow(m) {
   const row = el("span", "meta", "");
-  row.append(el("span", "retailer", m.retailer), el("span", "score", `${Math.round(m.score * 100)}% similar`));
+  row.append(el("span", "retailer", retailerName(m.retailer)), el("span", "score", `${Math.round(m.score * 100)}% similar`));
   return row;
+}
+
+function retailerName(slug) {
+  return retailerNames.get(slug) || slug;
 }
 
 function money(p) {

@@ -10,7 +10,7 @@ public sealed class CrashResumeTests(ScrapeActors actors) : IClassFixture<Scrape
     [Fact]
     public async Task A_scrape_killed_mid_run_is_continued_by_the_next_one_without_duplicates_or_refetching_committed_pages()
     {
-        await using var world = await ScrapeWorld.StartAsync(crawlDelay: TimeSpan.FromMilliseconds(60));
+        await using var world = await ScrapeWorld.StartAsync(crawlDelay: TimeSpan.FromMilliseconds(30));
         var shop = world.Server.Site("marlowe");
         var listed = world.Server.Catalog.Listed(shop.Retailer);
 

@@ -35,30 +35,8 @@ public sealed class ScrapeTests(ScrapeActors actors) : IClassFixture<ScrapeActor
         Assert.Equal(listed.Count, results.Sum(r => r.Counter(ScrapeCounters.ImagesStored)));
         Assert.Equal(Sorted(listed.Select(i => i.Id)), Sorted(results.SelectMany(r => r.QueuedForEmbedding)));
         Assert.All(results, r => Assert.Equal(0, r.Progress.Errors));
-        Assert.Contains(world.Server.Sites, s => s.Layout.Markup == ProductMarkupStyle.OpenGraph);
-    }
-
-    [Fact]
-    public async Task Each_run_is_recorded_with_its_counters_and_the_pages_with_their_validators()
-    {
-        await using var world = await ScrapeWorld.StartAsync();
-        var rue = world.Server.Site("rue");
-
-        var result = (await world.ScrapeAllAsync(actors.System)).Single(r => r.Progress.Source == "rue");
-
-        var run = await world.Store.ScrapeRuns.GetAsync(result.RunId);
-        Assert.Equal(ScrapeRunStatus.Succeeded, run!.Status);
-        Assert.NotNull(run.FinishedAt);
-        var products = world.Server.Catalog.Listed(rue.Retailer).Count;
-        Assert.Equal(products, run.Counter(ScrapeCounters.ProductsNew));
-        Assert.Equal(products, run.Counter(ScrapeCounters.ImagesFetched));
-        Assert.Equal(products, run.Counter("products.extracted"));
-        Assert.Equal(result.Progress.Crawl.PagesFetched, run.Counter("pages.fetched"));
-        Assert.Equal(3, run.Counter("sitemaps.fetched"));
-        Assert.Equal(0, run.Counter(IScrapeRunLog.ErrorsCounter));
-        Assert.True(run.Counter(ScrapeCounters.PagesDisallowed) >= 4, "links to the cart, account, search and sorted listings");
-        var pages = await world.State.Pages.ListAsync("rue");
-        Assert.Equal(products, pages.Count(p => p.Products.Count == 1 && p.ETag is not null && p.LastModified is not null));
+        foreach (var result in results)
+            await AssertRecordedAsync(world, result);
     }
 
     [Fact]
@@ -147,6 +125,25 @@ public sealed class ScrapeTests(ScrapeActors actors) : IClassFixture<ScrapeActor
         Assert.Equal(delisted.Count, stored.Values.Count(p => p.Availability == Availability.Discontinued));
     }
 
+    /// <summary>The run record holds the run's counters, and every product page its validators beside its one product.</summary>
+    private static async Task AssertRecordedAsync(ScrapeWorld world, ScrapeResult result)
+    {
+        var shop = world.Server.Site(result.Progress.Source);
+        var run = (await world.Store.ScrapeRuns.GetAsync(result.RunId))!;
+        Assert.Equal(ScrapeRunStatus.Succeeded, run.Status);
+        Assert.NotNull(run.FinishedAt);
+        var products = world.Server.Catalog.Listed(shop.Retailer).Count;
+        Assert.Equal(products, run.Counter(ScrapeCounters.ProductsNew));
+        Assert.Equal(products, run.Counter(ScrapeCounters.ImagesFetched));
+        Assert.Equal(products, run.Counter("products.extracted"));
+        Assert.Equal(result.Progress.Crawl.PagesFetched, run.Counter("pages.fetched"));
+        Assert.Equal(3, run.Counter("sitemaps.fetched"));
+        Assert.Equal(0, run.Counter(IScrapeRunLog.ErrorsCounter));
+        Assert.True(run.Counter(ScrapeCounters.PagesDisallowed) >= 4, "links to the cart, account, search and sorted listings");
+        var pages = await world.State.Pages.ListAsync(shop.Retailer.Slug);
+        Assert.Equal(products, pages.Count(p => p.Products.Count == 1 && p.ETag is not null && p.LastModified is not null));
+    }
+
     internal static IReadOnlyList<string> Sorted(IEnumerable<ProductId> ids) => [.. ids.Select(id => id.ToString()).Order(StringComparer.Ordinal)];
 
     internal static void AssertSameAsShop(ForgeSiteServer server, ShopItem item, Product product)
@@ -171,16 +168,21 @@ public sealed class ScrapeTests(ScrapeActors actors) : IClassFixture<ScrapeActor
             : path.StartsWith(rule, StringComparison.Ordinal));
 
     /// <summary>
-    /// Arrivals are judged over windows of up to nine requests with one interval of slack (the server's own
-    /// scheduling delays blur single gaps): a crawler running more than 1/7 over its limit fails this.
+    /// Arrivals are judged over the whole crawl (never more than one request per interval on average) and over windows of
+    /// up to nine requests with 100 ms of slack, because the server's own scheduling on a busy machine can hold a few
+    /// requests back and then log them together: a crawler running 1.5 times its limit still fails the window check.
     /// </summary>
     private static void AssertNoFasterThan(IReadOnlyList<Forge.Sites.LoggedRequest> requests, TimeSpan interval)
     {
         var window = Math.Min(9, requests.Count);
         Assert.True(window >= 5, $"only {window} requests to judge the rate by");
         var arrivals = requests.Select(r => r.Elapsed).ToList();
+        var whole = arrivals[^1] - arrivals[0];
+        Assert.True(whole >= (arrivals.Count - 1) * interval,
+            $"{arrivals.Count} requests within {whole.TotalMilliseconds:0} ms at one per {interval.TotalMilliseconds:0} ms");
         var span = Enumerable.Range(0, arrivals.Count - window + 1).Min(i => arrivals[i + window - 1] - arrivals[i]);
-        Assert.True(span >= (window - 1) * interval - interval,
+        var slack = TimeSpan.FromMilliseconds(100);
+        Assert.True(span >= (window - 1) * interval - slack,
             $"{window} requests within {span.TotalMilliseconds:0} ms at one per {interval.TotalMilliseconds:0} ms");
     }
 }
