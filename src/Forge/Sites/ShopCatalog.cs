@@ -52,7 +52,7 @@ public sealed class ShopCatalog
     /// <summary>The product of a shop with this sku, or null when there is none or it is not listed.</summary>
     public ShopItem? Find(Retailer retailer, string sku)
     {
-        if (!World.TryGetProduct(new ProductId(retailer.Slug, sku), out var product))
+        if (!ProductId.TryParse($"{retailer.Slug}:{sku}", out var id) || !World.TryGetProduct(id, out var product))
             return null;
         lock (_gate)
             return _items[product.Index] is { Listed: true } item ? item : null;

@@ -162,7 +162,7 @@ public sealed partial class ShopRequestHandler(
         }
         if (has.HasFlag(SiteFaults.CrawlerTrap) && CalendarMonth().Match(path) is { Success: true } month)
         {
-            var date = new DateOnly(int.Parse(month.Groups[1].Value, CultureInfo.InvariantCulture),
+            var date = new DateOnly(Math.Clamp(int.Parse(month.Groups[1].Value, CultureInfo.InvariantCulture), 1, 9000),
                 Math.Clamp(int.Parse(month.Groups[2].Value, CultureInfo.InvariantCulture), 1, 12), 1);
             await Page(context, PlainPages.Calendar(retailer.Name, date, links), ShopItem.Epoch);
             return;
@@ -202,7 +202,7 @@ public sealed partial class ShopRequestHandler(
     private static DateTimeOffset LastChange(IReadOnlyList<ShopItem> items) =>
         items.Count == 0 ? ShopItem.Epoch : items.Max(i => i.LastModified);
 
-    [GeneratedRegex(@"^(?<sku>[A-Za-z0-9_.-]+?)(?:-v(?<v>[2-9]|[1-9][0-9]+))?\.jpg$")]
+    [GeneratedRegex(@"^(?<sku>[A-Za-z0-9_.-]+?)(?:-v(?<v>[2-9]|[1-9][0-9]{1,5}))?\.jpg$")]
     private static partial Regex ImageFile();
 
     [GeneratedRegex(@"^/calendar/([0-9]{4})-([0-9]{2})$")]

@@ -68,6 +68,7 @@ public sealed class ScrapeRunner(IStore store, ActorSystem system, ScrapeOptions
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
+            await CloseQueueAsync(embedding);
             await StopAsync(stopFlushing, flushing);
             await recorder.FlushAsync(Snapshot().RunCounters(), CancellationToken.None);
             await recorder.FinishAsync(ScrapeRunStatus.Cancelled, _time.GetUtcNow(), CancellationToken.None);
@@ -75,9 +76,26 @@ public sealed class ScrapeRunner(IStore store, ActorSystem system, ScrapeOptions
         }
         catch (Exception) when (!cancel.IsCancellationRequested)
         {
+            await CloseQueueAsync(embedding);
             await StopAsync(stopFlushing, flushing);
             await FinishFailedAsync(recorder, Snapshot());
             throw;
+        }
+    }
+
+    // A run that ends early still closes its queue, so the embedding run behind it ends too. How that embedding went
+    // matters less than why the scrape stopped, which is what the caller gets.
+    private static async Task CloseQueueAsync(IEmbeddingQueue? embedding)
+    {
+        if (embedding is null)
+            return;
+        try
+        {
+            await embedding.CompleteAsync(CancellationToken.None);
+        }
+        catch (Exception)
+        {
+            // Cancelled with the scrape, or failed for the same reason; the scrape's own error is rethrown by the caller.
         }
     }
 

@@ -124,6 +124,17 @@ public sealed partial class SiteServerTests : IAsyncLifetime
     public void Prices_are_written_in_each_shop_style(double amount, string currency, PriceStyle style, string expected) =>
         Assert.Equal(expected, PriceText.Format(new Core.Money.Money((decimal)amount, currency), style));
 
+    [Theory]
+    [InlineData("/p/%20")]
+    [InlineData("/p/")]
+    [InlineData("/img/r-00001-v99999999999.jpg")]
+    [InlineData("/img/nothing.jpg")]
+    [InlineData("/bags?page=0")]
+    [InlineData("/bags?page=abc")]
+    [InlineData("/collection/page/99")]
+    public async Task Odd_paths_answer_404_not_500(string path) =>
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(_server.Site("rue").Url(path)));
+
     [Fact]
     public async Task Pages_carry_validators_and_answer_304_until_the_product_changes()
     {

@@ -40,6 +40,34 @@ public sealed class CrashResumeTests(ScrapeActors actors) : IClassFixture<Scrape
             resumedRequests.Count(r => r.Path.StartsWith("/img/", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task A_cancelled_scrape_is_recorded_as_cancelled_and_the_next_run_skips_what_it_committed()
+    {
+        await using var world = await ScrapeWorld.StartAsync(crawlDelay: TimeSpan.FromMilliseconds(30));
+        var listed = world.Server.Catalog.Listed(world.Server.Site("marlowe").Retailer);
+        using var stop = new CancellationTokenSource();
+        var runner = new ScrapeRunner(world.Store, actors.System, ScrapeWorld.Options);
+
+        var scrape = runner.RunAsync("marlowe", cancel: stop.Token);
+        while ((await world.StoredProductsAsync()).Count < 5)
+            await Task.Delay(20);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => scrape);
+        var committed = (await world.StoredProductsAsync()).Count;
+        var cancelled = Assert.Single(await world.Store.ScrapeRuns.ListAsync("marlowe", 10));
+        Assert.Equal(ScrapeRunStatus.Cancelled, cancelled.Status);
+
+        await world.ReopenStoreAsync();
+        var next = await new ScrapeRunner(world.Store, actors.System, ScrapeWorld.Options).RunAsync("marlowe");
+
+        Assert.False(next.Resumed);
+        Assert.NotEqual(cancelled.Id, next.RunId);
+        Assert.Equal(ScrapeRunStatus.Succeeded, next.Status);
+        Assert.Equal(committed, next.Progress.Crawl.NotModified);
+        Assert.Equal(listed.Count, (await world.StoredProductsAsync()).Count);
+        Assert.Equal(listed.Count - committed, next.Counter(ScrapeCounters.ProductsNew));
+    }
+
     /// <summary>Runs the scrape in a child process, kills it once enough products are stored, returns the run id and the count.</summary>
     private static async Task<(string RunId, int Committed)> KillMidRunAsync(ScrapeWorld world, string source, int atLeast)
     {
