@@ -1,7 +1,7 @@
 namespace Pursearch.Bench.Crawl;
 
-/// <summary>Size of a crawl benchmark run: the Forge world served, the fetch concurrency every contender gets, timed
-/// rounds per contender, and whether the end-to-end run also embeds (crawl → store → embed → index).</summary>
+/// <summary>Size of a crawl benchmark run: the Forge world served, the fetch concurrency every contender gets, the
+/// untimed warm-up and timed rounds per contender, and whether the end-to-end run also embeds (crawl → store → embed → index).</summary>
 public sealed record CrawlBenchmarkOptions
 {
     public int Products { get; init; } = 400;
@@ -9,5 +9,9 @@ public sealed record CrawlBenchmarkOptions
     /// <summary>Requests in flight at once, over all shops, for the crawler and the baseline alike.</summary>
     public int Concurrency { get; init; } = 16;
     public int Rounds { get; init; } = 2;
+    /// <summary>How long every contender runs untimed first, so the timed rounds measure steady-state (fully jitted) code.</summary>
+    public TimeSpan WarmUp { get; init; } = TimeSpan.FromSeconds(4);
+    /// <summary>Each contender's turn in a round repeats its pass (crawl or fetch of every URL) until this much time is timed.</summary>
+    public TimeSpan MinimumTurn { get; init; } = TimeSpan.FromSeconds(1);
     public bool Embed { get; init; }
 }

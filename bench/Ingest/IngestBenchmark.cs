@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Pursearch.Bench.Vision;
 using Pursearch.Core.Catalog;
 using Pursearch.Core.Money;
+using Pursearch.Indexer;
 using Pursearch.Indexer.Embedding;
 using Pursearch.Storage;
 using Pursearch.Storage.Sqlite;

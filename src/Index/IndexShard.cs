@@ -273,9 +273,12 @@ public sealed class IndexShard : IDisposable
         var live = _columns.LiveCount;
         var estimate = filter.MatchesEverything ? live : MatchEstimator.Estimate(filter, _columns);
         var choice = _planner.Choose(filter, estimate, live, query, Options.Expansion);
+        var wanted = query.Rescorer is { } rescorer ? Math.Max(query.K, rescorer.Candidates) : query.K;
         var rows = choice.Plan == QueryPlan.Exact
-            ? filter.MatchesNothing ? [] : ExactScan.Run(_graph, _columns, filter, vector, query.K)
-            : Walk(vector, query.K, choice, filter);
+            ? filter.MatchesNothing ? [] : ExactScan.Run(_graph, _columns, filter, vector, wanted)
+            : Walk(vector, wanted, choice, filter);
+        if (query.Rescorer is not null)
+            rows = CandidateRescoring.Apply(_graph, _columns, query.Rescorer, rows, query.K);
         var hits = new List<ShardHit>(rows.Count);
         foreach (var (row, score) in rows)
             if (_columns.ProductAt(row) is { } product)
@@ -462,6 +465,8 @@ public sealed class IndexShard : IDisposable
     {
         if (query.K is < 1 or > ShardQuery.MaxK)
             throw new DomainException("k", $"{query.K} is out of range 1..{ShardQuery.MaxK}");
+        if (query.Rescorer is { Candidates: < 1 or > ShardQuery.MaxK })
+            throw new DomainException("candidates", $"{query.Rescorer.Candidates} is out of range 1..{ShardQuery.MaxK}");
         if (query.Expansion is < 1 or > 4096)
             throw new DomainException("expansion", $"{query.Expansion} is out of range 1..4096");
         ArgumentNullException.ThrowIfNull(query.Filter);

@@ -16,6 +16,9 @@ public sealed record ShardQuery(float[] Vector, int K = 10)
     /// <summary>Walk width (ef) for an HNSW plan; by default the shard's, raised by the planner for tight filters.</summary>
     public int? Expansion { get; init; }
 
+    /// <summary>Re-scores the nearest candidates before the k best are kept (see <see cref="IHitRescorer"/>).</summary>
+    public IHitRescorer? Rescorer { get; init; }
+
     /// <summary>Force a plan instead of letting the planner choose (benchmarks and diagnostics).</summary>
     public QueryPlan? Plan { get; init; }
 }

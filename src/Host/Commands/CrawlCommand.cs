@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Pursearch.Core;
 using Pursearch.Host.Cli;
+using Pursearch.Indexer;
 using Pursearch.Indexer.Crawling;
 using Pursearch.Indexer.Crawling.Output;
 
@@ -86,7 +87,7 @@ public static class CrawlCommand
 
     private static async Task<int> RunAsync(CrawlSource source, string outputPath, CancellationToken cancel)
     {
-        using var system = CrawlActorSystem.Create();
+        using var system = LocalActorSystem.Create();
         try
         {
             using var run = new Crawler(system).Prepare(source);

@@ -121,8 +121,9 @@ public static class EvalCommand
             table.AddRow(name, value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "n/a", goal);
         Row("identificationTop1", r.IdentificationTop1, ">= 0.80");
         Row("identificationTop3", r.IdentificationTop3, "");
-        Row("styleInTop3", r.StyleInTop3, "> 0.80 and > styleInTop3NoCrop");
+        Row("styleInTop3", r.StyleInTop3, ">= 0.80 and > styleInTop3NoCrop");
         Row("styleInTop3NoCrop", r.StyleInTop3NoCrop, "");
+        Row("styleInTop3CosineOnly", r.StyleInTop3CosineOnly, "crop on, cosine alone (no re-ranking)");
         Row("cropIoU", r.CropIoU, $">= 0.60 and >= centerBoxIoU + 0.20 ({r.CenterBoxIoU + 0.2:0.000})");
         Row("cropDetectionRate", r.CropDetectionRate, ">= 0.80");
         Row("cropFalsePositiveRate", r.CropFalsePositiveRate, "<= 0.10");
@@ -131,7 +132,7 @@ public static class EvalCommand
         Row("cropIoUSmall", r.CropIoUSmall, $"bags under {HeldOutEvaluator.SmallBagArea:0%} of the frame ({r.SmallBags})");
         Row("notHandbagRate", r.NotHandbagRate, "on negatives");
         var console = AnsiConsole.Console;
-        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"eval: model {r.ModelVersion} on {r.HeldOut} held-out street photos and {r.Negatives} negatives " +
             $"({r.ForgeVersion ?? "not a Forge set"}{(r.Seed is { } s ? $", seed {s}" : "")}), {r.CatalogProducts} catalog products"));
         console.Write(table);

@@ -5,6 +5,7 @@ using Pursearch.Host.Admin;
 using Pursearch.Host.Cli;
 using Pursearch.Host.Node;
 using Pursearch.Host.Scraping;
+using Pursearch.Indexer;
 using Pursearch.Indexer.Crawling;
 using Pursearch.Indexer.Embedding;
 using Pursearch.Indexer.Scraping;
@@ -64,7 +65,7 @@ public static class ScrapeCommand
         await using var store = await at.OpenStoreAsync(cancel);
         if (await OperatorTarget.StateOf(store).Sources.GetAsync(source, cancel) is null)
             throw new CliException($"no source '{source}'; register it with 'pursearch source add'");
-        var system = CrawlActorSystem.Create("pursearch-scrape");
+        var system = LocalActorSystem.Create("pursearch-scrape");
         try
         {
             using var embedder = embed ? ImageEmbedder.Create(new EmbedderOptions()) : null;

@@ -12,8 +12,9 @@ namespace Pursearch.Host.Commands;
 
 /// <summary>
 /// <c>pursearch up [--demo] [--data DIR] [--http-port 8080] [--store URI] [--prepare-only]</c>: one process serving the
-/// search API, the shopper page and the admin API. <c>--demo</c> first prepares the Forge world (generate, import,
-/// embed, train, index; each step reused when done); <c>--prepare-only</c> stops after preparing.
+/// search API, the shopper page and the admin API. <c>--demo</c> first prepares the Forge world (generate, serve its shops
+/// on ports 8600–8603, crawl them, embed, register the shipped heads or train, index; each step reused when done) and keeps the shops serving;
+/// <c>--prepare-only</c> stops after preparing.
 /// </summary>
 public static class UpCommand
 {
@@ -21,7 +22,7 @@ public static class UpCommand
     {
         var data = DataDirectory.Option();
         var store = DataDirectory.StoreOption();
-        var demo = new Option<bool>("--demo") { Description = "Prepare the Forge demo world first (cached in the data dir)." };
+        var demo = new Option<bool>("--demo") { Description = "Prepare the Forge demo world first: serve its shops, crawl them, train, index (cached in the data dir)." };
         var prepareOnly = new Option<bool>("--prepare-only") { Description = "With --demo: prepare, then exit without serving." };
         var port = new Option<int>("--http-port") { Description = "HTTP port (0 picks a free one).", DefaultValueFactory = _ => 8080 };
         var host = new Option<string>("--host") { Description = "Address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
@@ -69,11 +70,10 @@ public static class UpCommand
         {
             Inference = new InferenceOptions { IntraOpThreads = options.Threads, InterOpThreads = 1 },
         });
-        if (options.Demo)
-            await PrepareAsync(options, store, embedder, cancel);
+        await using var shops = options.Demo ? await PrepareAsync(options, store, embedder, cancel) : null;
         if (options.PrepareOnly)
             return 0;
-        return await ServeAsync(options, store, embedder, cancel);
+        return await ServeAsync(options, store, embedder, shops, cancel);
     }
 
     private static async Task<IStore> OpenStoreAsync(UpOptions options)
@@ -88,19 +88,38 @@ public static class UpCommand
         }
     }
 
-    private static async Task PrepareAsync(UpOptions options, IStore store, ImageEmbedder embedder, CancellationToken cancel)
+    // The shops keep serving while the node runs, so the product links the crawl stored stay live.
+    private static async Task<DemoShops> PrepareAsync(UpOptions options, IStore store, ImageEmbedder embedder,
+        CancellationToken cancel)
     {
+        DemoShops? shops = null;
         DemoSummary? summary = null;
-        await new StageProgressView().RunAsync(async progress =>
-            summary = await new DemoPreparation(options.Data, store, embedder, options.Threads, options.Shards).RunAsync(progress, cancel));
+        try
+        {
+            await new StageProgressView().RunAsync(async progress =>
+            {
+                var forge = await ForgeSets.EnsureDefaultAsync(options.Data, progress, cancel);
+                shops = await DemoShops.StartAsync(forge, cancel);
+                summary = await new DemoPreparation(options.Data, store, embedder, options.Threads, options.Shards)
+                    .RunAsync(forge, shops, progress, cancel);
+            });
+        }
+        catch
+        {
+            if (shops is not null)
+                await shops.DisposeAsync();
+            throw;
+        }
         var s = summary!;
         await Console.Error.WriteLineAsync(
-            $"demo: {s.Products} products, {s.Embedded} images embedded now ({s.EmbedFailures} skipped), " +
-            $"model {s.ModelVersion}{(s.Trained ? " (trained now)" : "")}, generation {s.Generation}{(s.Built ? " (built now)" : "")}, " +
-            $"prepared in {s.Elapsed.TotalSeconds:0.0} s");
+            $"demo: {s.Products} products crawled from {shops!.Urls.Count} shops, {s.Embedded} images embedded now " +
+            $"({s.EmbedFailures} skipped), model {s.ModelVersion}{(s.ModelOrigin is { } origin ? $" ({origin})" : "")}, " +
+            $"generation {s.Generation}{(s.Built ? " (built now)" : "")}, prepared in {s.Elapsed.TotalSeconds:0.0} s");
+        return shops;
     }
 
-    private static async Task<int> ServeAsync(UpOptions options, IStore store, ImageEmbedder embedder, CancellationToken cancel)
+    private static async Task<int> ServeAsync(UpOptions options, IStore store, ImageEmbedder embedder, DemoShops? shops,
+        CancellationToken cancel)
     {
         var clock = Stopwatch.StartNew();
         var settings = new NodeSettings
@@ -114,6 +133,8 @@ public static class UpCommand
             : $"pursearch: serving {node.Url}/ but NOT READY: no index generation is live in {options.Data.Root} " +
               "(run 'up --demo', or ingest through the admin API)");
         Console.Out.WriteLine($"  API: {node.Url}/scalar · metrics: {node.Url}/metrics · admin token: {new DataLayout(options.Data.Root).AdminTokenFile}");
+        if (shops is not null)
+            Console.Out.WriteLine($"  demo shops: {string.Join(" ", shops.Urls)}");
         Console.Out.WriteLine("  Ctrl+C stops the node.");
         try
         {

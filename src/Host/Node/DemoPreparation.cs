@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Pursearch.Core.Money;
 using Pursearch.Host.Cli;
 using Pursearch.Host.Commands;
-using Pursearch.Indexer.CatalogImport;
 using Pursearch.Indexer.Embedding;
 using Pursearch.Indexer.Training;
 using Pursearch.SearchNode.Hosting;
@@ -12,31 +11,39 @@ using Pursearch.Vision.Embedding;
 
 namespace Pursearch.Host.Node;
 
-/// <summary>What preparing the demo did: products imported, images embedded, and the live model and generation.</summary>
-public sealed record DemoSummary(int Products, long Embedded, long EmbedFailures, string ModelVersion, bool Trained,
+/// <summary>What preparing the demo did: products crawled, images embedded, and the live model and generation.</summary>
+public sealed record DemoSummary(int Products, long Embedded, long EmbedFailures, string ModelVersion, string? ModelOrigin,
     string Generation, bool Built, TimeSpan Elapsed);
 
 /// <summary>
-/// <c>up --demo</c>'s preparation, each step skipped when its result is already there (so a second start is quick):
-/// generate the Forge world into <c>{data}/forge</c>, import its catalog and product shots into the store, embed what
-/// has no vector yet, train the heads when no model is live, and build generation g1 when none is live.
+/// <c>up --demo</c>'s preparation once the Forge world is in <c>{data}/forge</c> and its shops serve: crawl the shops into
+/// the store (embedding as it goes; a later start re-crawls incrementally), embed anything still without a vector,
+/// register the shipped heads (or train, for a world they do not fit) when no model is live, and build generation g1
+/// when none is live.
 /// </summary>
 public sealed class DemoPreparation(DataDirectory data, IStore store, ImageEmbedder embedder, int threads, int shards)
 {
-    public async Task<DemoSummary> RunAsync(IProgress<TrainingProgress> progress, CancellationToken cancel)
+    public async Task<DemoSummary> RunAsync(string forge, DemoShops shops, IProgress<TrainingProgress> progress,
+        CancellationToken cancel)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var forge = await ForgeSets.EnsureDefaultAsync(data, progress, cancel);
-        var imported = await new ForgeCatalogImporter(store).ImportAsync(forge, StageReports.Import(progress), cancel);
-        if (imported.Failed > 0 && imported.Created + imported.Unchanged + imported.Changed + imported.PriceChanged + imported.ImageChanged == 0)
-            throw new CliException($"the Forge catalog in {forge} could not be imported: {imported.Failures[0].Message}");
-        EmbeddingRunResult embedded;
+        var crawled = await shops.CrawlAsync(store, embedder, progress, cancel);
+        if (crawled.Products == 0)
+            throw new CliException($"crawling the demo shops ({string.Join(", ", shops.Urls)}) found no products");
+        EmbeddingRunResult leftover;
         await using (var pipeline = new EmbeddingPipeline(store, embedder))
-            embedded = await pipeline.EmbedPendingAsync(new IndexAfterwardsSink(), StageReports.Embed(progress), cancel);
+            leftover = await pipeline.EmbedPendingAsync(new IndexAfterwardsSink(), StageReports.Embed(progress), cancel);
         cancel.ThrowIfCancellationRequested();
         var model = await store.Models.GetLiveAsync(cancel);
-        var trained = model is null;
-        model ??= (await HeadTraining.RunAsync(data, store, forge, threads, progress, cancel)).Model;
+        string? origin = null;
+        if (model is null)
+        {
+            var shipped = ShippedModel.Fits(forge);
+            origin = shipped ? "shipped heads registered" : "trained now";
+            model = shipped
+                ? (await ShippedModel.PublishAsync(data.Root, store, cancel)).Model
+                : (await HeadTraining.RunAsync(data, store, forge, threads, new TrainingOptions(), progress, cancel)).Model;
+        }
         var generation = await store.Generations.GetLiveAsync(cancel);
         var built = generation is null;
         if (generation is null)
@@ -45,6 +52,7 @@ public sealed class DemoPreparation(DataDirectory data, IStore store, ImageEmbed
             generation = await new GenerationBuilder(store, loader).BuildAsync(embedder.Space.Id, shards,
                 StageReports.Build(progress, shards), cancel);
         }
-        return new DemoSummary(imported.Total, embedded.Embedded, embedded.Failed, model.Id, trained, generation.Id, built, clock.Elapsed);
+        return new DemoSummary((int)crawled.Products, crawled.Embedded + leftover.Embedded,
+            crawled.EmbedFailures + leftover.Failed, model.Id, origin, generation.Id, built, clock.Elapsed);
     }
 }

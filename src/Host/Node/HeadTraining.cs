@@ -13,11 +13,11 @@ namespace Pursearch.Host.Node;
 public static class HeadTraining
 {
     public static async Task<PublishedModel> RunAsync(DataDirectory data, IStore store, string setPath, int threads,
-        IProgress<TrainingProgress> progress, CancellationToken cancel)
+        TrainingOptions options, IProgress<TrainingProgress> progress, CancellationToken cancel)
     {
         var layout = TrainingSetLayout.Locate(setPath);
         using var resources = TrainingResources.Open(data, threads);
-        var trained = await Task.Run(() => HeadTrainer.Train(layout, resources.Features, new TrainingOptions(), progress, cancel), cancel);
+        var trained = await Task.Run(() => HeadTrainer.Train(layout, resources.Features, options, progress, cancel), cancel);
         var metrics = new Dictionary<string, double>(trained.Metrics, StringComparer.Ordinal);
         if (layout.HeldOutDirectory is { } heldOutDirectory)
         {

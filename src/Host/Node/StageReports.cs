@@ -1,5 +1,6 @@
 using Pursearch.Indexer.CatalogImport;
 using Pursearch.Indexer.Embedding;
+using Pursearch.Indexer.Scraping;
 using Pursearch.Indexer.Training;
 using Pursearch.SearchNode.Admin;
 
@@ -14,6 +15,10 @@ public static class StageReports
 
     public static IProgress<EmbeddingProgress> Embed(IProgress<TrainingProgress> stages) =>
         new Relay<EmbeddingProgress>(p => stages.Report(new TrainingProgress("embed product images", (int)p.Done, (int)p.Total)));
+
+    /// <summary>A scrape's pages done out of pages found so far (the total grows as links are discovered).</summary>
+    public static IProgress<ScrapeProgress> Scrape(IProgress<TrainingProgress> stages, string shop) =>
+        new Relay<ScrapeProgress>(p => stages.Report(new TrainingProgress($"crawl {shop}", (int)p.PagesDone, (int)p.PagesKnown)));
 
     public static IProgress<double> Build(IProgress<TrainingProgress> stages, int shards) =>
         new Relay<double>(f => stages.Report(new TrainingProgress("build index shards", (int)Math.Round(f * shards), shards)));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pursearch.Host.Cli;
+using Pursearch.Indexer.Training;
 using Pursearch.SearchNode.Admin;
 using Pursearch.Storage.Contracts;
 
@@ -19,7 +20,7 @@ public sealed class TrainOperation(DataDirectory data, IStore store) : IAdminOpe
         if (!Directory.Exists(set))
             throw new OperationArgumentException($"no labelled set at {set}");
         var threads = arguments.TryGetProperty("threads", out var t) && t.TryGetInt32(out var n) && n > 0 ? n : 2;
-        var published = await HeadTraining.RunAsync(data, store, set, threads, StageReports.Into(progress), cancel);
+        var published = await HeadTraining.RunAsync(data, store, set, threads, new TrainingOptions(), StageReports.Into(progress), cancel);
         return $"model {published.Model.Id} registered; " +
                (published.Promoted ? $"promoted live ({published.PromotionReason})" : $"not promoted ({published.PromotionReason})");
     }

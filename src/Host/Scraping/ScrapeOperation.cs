@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pursearch.Host.Node;
+using Pursearch.Indexer;
 using Pursearch.Indexer.Crawling;
 using Pursearch.Indexer.Embedding;
 using Pursearch.Indexer.Scraping;
@@ -29,7 +30,7 @@ public sealed class ScrapeOperation(IStore store, ImageEmbedder embedder, LocalS
         if (await ScrapeState.Of(store).Sources.GetAsync(source, cancel) is null)
             throw new OperationArgumentException($"no source '{source}'; register it with 'pursearch source add'");
         var embed = !arguments.TryGetProperty("embed", out var flag) || flag.ValueKind != JsonValueKind.False;
-        var system = CrawlActorSystem.Create("scrape-operation");
+        var system = LocalActorSystem.Create("scrape-operation");
         try
         {
             await using var pipeline = new EmbeddingPipeline(store, embedder, system: system);
@@ -51,10 +52,7 @@ public sealed class ScrapeOperation(IStore store, ImageEmbedder embedder, LocalS
     /// <summary>The scrape's progress as the operation's stage, fraction (pages done of pages found) and counter line.</summary>
     private sealed class OperationReport(OperationProgress operation) : IProgress<ScrapeProgress>
     {
-        public void Report(ScrapeProgress value)
-        {
-            var done = value.Crawl.PagesFetched + value.Crawl.NotModified + value.Crawl.Errors;
-            operation.Report($"scrape {value.RunId}", done / Math.Max(1.0, done + value.Crawl.Queued + value.Crawl.InFlight), value.Line());
-        }
+        public void Report(ScrapeProgress value) =>
+            operation.Report($"scrape {value.RunId}", value.PagesDone / Math.Max(1.0, value.PagesKnown), value.Line());
     }
 }

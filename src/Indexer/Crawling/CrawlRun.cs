@@ -83,7 +83,7 @@ public sealed class CrawlRun : IDisposable
                 : Option<(int, CrawlRequest)>.None)
             .SelectAsyncUnordered(_options.MaxConcurrentFetches, request => _processor.FetchAsync(request, cancellationToken))
             .SelectAsyncUnordered(_options.ParseParallelism,
-                fetched => Task.Run(() => _processor.ProcessAsync(fetched, cancellationToken), CancellationToken.None))
+                fetched => Task.Run(() => _processor.Process(fetched, cancellationToken), CancellationToken.None))
             .SelectMany(result => result.Events.Concat(_frontier.Complete(result.Request, result.Links)));
         return StreamSource.From(seeds).Concat(pages).Select(crawlEvent =>
         {

@@ -20,6 +20,12 @@ public sealed record ScrapeProgress(string RunId, string Source, CrawlProgress C
 
     public long Errors => Counters.Where(c => c.Key.StartsWith(ScrapeCounters.ErrorPrefix, StringComparison.Ordinal)).Sum(c => c.Value);
 
+    /// <summary>Pages answered (fetched, 304 or failed).</summary>
+    public long PagesDone => Crawl.PagesFetched + Crawl.NotModified + Crawl.Errors;
+
+    /// <summary>Pages known so far: answered, queued or in flight (grows as links are discovered).</summary>
+    public long PagesKnown => PagesDone + Crawl.Queued + Crawl.InFlight;
+
     /// <summary>One line for logs and operation status: pages, 304s, products by outcome, images, errors.</summary>
     public string Line() =>
         $"{Crawl.PagesFetched} pages, {Crawl.NotModified} not modified, {Counter(ScrapeCounters.ProductsNew)} new, " +

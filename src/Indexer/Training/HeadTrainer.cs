@@ -20,31 +20,45 @@ public static class HeadTrainer
         IProgress<TrainingProgress>? progress = null, CancellationToken cancel = default)
     {
         var photos = LabelledSetReader.Read(layout.TrainDirectory);
-        var (fit, validation) = ValidationSplit.Split(photos, options.ValidationFraction);
+        var (fit, validation) = ValidationSplit.Split(photos, options.ValidationFraction, options.NegativeValidationFraction);
         var crop = CropHeadTrainer.Train(fit, validation, features, options.Crop, progress, cancel);
-        var classes = HeadClasses.From(photos);
-        var decodeMinSide = options.Crop.DecodeMinSide;
+        var identification = TrainIdentification(layout, HeadClasses.From(photos), fit, validation, crop.Head, features,
+            options, progress, cancel);
+        var metrics = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["validation.cropIoU"] = crop.Validation.MeanIoU,
+            ["validation.cropDetectionRate"] = crop.Validation.DetectionRate,
+            ["validation.cropFalsePositiveRate"] = crop.Validation.FalsePositiveRate,
+            ["validation.identificationTop1"] = identification.ValidationTop1,
+            ["validation.photos"] = validation.Count,
+        };
+        var manifest = Manifest(layout, photos, validation.Count, crop, options, identification);
+        return new TrainedHeads(new HeadSet(features.SpaceId, identification.Head, crop.Head), metrics, manifest);
+    }
 
+    private static IdentificationOutcome TrainIdentification(TrainingSetLayout layout, IReadOnlyList<HeadClass> classes,
+        IReadOnlyList<LabelledPhoto> fit, IReadOnlyList<LabelledPhoto> validation, CropHead crop, PhotoFeatures features,
+        TrainingOptions options, IProgress<TrainingProgress>? progress, CancellationToken cancel)
+    {
+        var decodeMinSide = options.Crop.DecodeMinSide;
         var shots = options.Identification.UseProductShots && layout.CatalogPath is { } catalog
             ? IdentificationExamples.ForShots(CatalogShot.ReadCatalog(catalog), classes.Select(c => c.Slug).ToHashSet(),
                 features.InputSide)
             : [];
         var fitExamples = IdentificationExamples.ForPhotos(fit, options.Identification, decodeMinSide).Concat(shots).ToList();
         var fitVectors = Embed(features, fitExamples, "identification: training crops", progress, cancel);
-        var found = PredictedRegions(validation, crop.Head, features, decodeMinSide, progress, cancel);
+        var found = PredictedRegions(validation, crop, features, decodeMinSide, progress, cancel);
         var foundVectors = features.Vectors(found,
             TrainingProgress.Counter(progress, "identification: validation crops", found.Count), cancel);
-
         var (l2, validationHead) = ChooseL2(classes, fitExamples, fitVectors, validation, foundVectors, options.Identification);
+
         var validationExamples = IdentificationExamples.ForPhotos(validation, options.Identification, decodeMinSide);
         var validationVectors = Embed(features, validationExamples, "identification: validation examples", progress, cancel);
         var allExamples = fitExamples.Concat(validationExamples).ToList();
         var head = IdentificationHeadFit.Train(classes, [.. fitVectors, .. validationVectors],
             [.. allExamples.Select(e => e.ClassSlug)], options.Identification.Fit with { L2 = l2 });
-
-        var metrics = ValidationMetrics(crop, validationHead, validation, foundVectors);
-        var manifest = Manifest(layout, photos, validation.Count, crop, options, l2, allExamples.Count, shots.Count > 0);
-        return new TrainedHeads(new HeadSet(features.SpaceId, head, crop.Head), metrics, manifest);
+        return new IdentificationOutcome(head, l2, Accuracy(validationHead, validation, foundVectors, positivesOnly: true),
+            allExamples.Count, shots.Count > 0);
     }
 
     private static List<float[]> Embed(PhotoFeatures features, List<IdentificationExample> examples, string stage,
@@ -95,18 +109,8 @@ public static class HeadTrainer
         return count == 0 ? 0 : (double)hits / count;
     }
 
-    private static Dictionary<string, double> ValidationMetrics(CropTrainingResult crop, IdentificationHead head,
-        IReadOnlyList<LabelledPhoto> validation, float[][] foundVectors) => new(StringComparer.Ordinal)
-    {
-        ["validation.cropIoU"] = crop.Validation.MeanIoU,
-        ["validation.cropDetectionRate"] = crop.Validation.DetectionRate,
-        ["validation.cropFalsePositiveRate"] = crop.Validation.FalsePositiveRate,
-        ["validation.identificationTop1"] = Accuracy(head, validation, foundVectors, positivesOnly: true),
-        ["validation.photos"] = validation.Count,
-    };
-
     private static TrainingManifest Manifest(TrainingSetLayout layout, IReadOnlyList<LabelledPhoto> photos, int validationCount,
-        CropTrainingResult crop, TrainingOptions options, float l2, int examples, bool shotsUsed)
+        CropTrainingResult crop, TrainingOptions options, IdentificationOutcome identification)
     {
         var boxes = photos.Select(p => p.PrimaryBag?.Box).OfType<NormalizedBox>().ToList();
         var origin = SetManifest.Read(layout.ManifestPath);
@@ -126,9 +130,13 @@ public static class HeadTrainer
             CropDecodeMinSide = options.Crop.DecodeMinSide,
             CropBagCells = crop.BagCells,
             CropBackgroundCells = crop.BackgroundCells,
-            IdentificationL2 = l2,
-            IdentificationExamples = examples,
-            ProductShotsUsed = shotsUsed,
+            IdentificationL2 = identification.L2,
+            IdentificationExamples = identification.Examples,
+            ProductShotsUsed = identification.ProductShotsUsed,
         };
     }
+
+    // The final head (all training photos), its L2 weight, and how the fit-only head did on the validation photos.
+    private sealed record IdentificationOutcome(IdentificationHead Head, float L2, double ValidationTop1, int Examples,
+        bool ProductShotsUsed);
 }

@@ -27,6 +27,7 @@ public sealed class PhotoSearch(IShardHost shards, LiveVision vision, ScatterGat
         var query = new ShardQuery(seen.Vector, VariantCollapse.FetchSize(request.K, request.Collapse, settings.CollapseOverfetch))
         {
             Filter = request.Filter,
+            Rescorer = ClassAgreementRescorer.For(model.Pipeline.Heads, seen.Vector),
         };
         var gathered = await gather.SearchAsync(generation, query, cancel);
         var hits = VariantCollapse.Apply(gathered.Hits, request.Collapse, request.K);

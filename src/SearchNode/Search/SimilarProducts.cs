@@ -3,14 +3,16 @@ using Pursearch.Core.Search;
 using Pursearch.Index;
 using Pursearch.SearchNode.Shards;
 using Pursearch.SearchNode.Telemetry;
+using Pursearch.SearchNode.Vision;
 using Pursearch.Storage.Contracts;
 
 namespace Pursearch.SearchNode.Search;
 
 /// <summary>Products like a catalog product: its stored vector queried against the live generation, leaving out its
-/// own family (itself and its colour variants) inside every shard.</summary>
-public sealed class SimilarProducts(IStore store, IShardHost shards, ScatterGather gather, ResultMapper mapper,
-    SearchSettings settings, NodeMetrics metrics)
+/// own family (itself and its colour variants) inside every shard, re-ranked by agreement of the live identification
+/// head like a photo search.</summary>
+public sealed class SimilarProducts(IStore store, IShardHost shards, LiveVision vision, ScatterGather gather,
+    ResultMapper mapper, SearchSettings settings, NodeMetrics metrics)
 {
     public async Task<SimilarResponse> FindAsync(ProductId id, SearchFilter filter, int k, bool collapse, CancellationToken cancel)
     {
@@ -24,6 +26,7 @@ public sealed class SimilarProducts(IStore store, IShardHost shards, ScatterGath
         {
             Filter = filter,
             ExcludeFamily = IndexedProduct.From(product).Family,
+            Rescorer = ClassAgreementRescorer.For(vision.Current.Pipeline.Heads, embedding.Vector),
         };
         var gathered = await gather.SearchAsync(generation, query, cancel);
         metrics.Plans(gathered.HnswShards, gathered.ExactShards, gathered.Partial);

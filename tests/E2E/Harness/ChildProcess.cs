@@ -52,8 +52,9 @@ public sealed class ChildProcess : IDisposable
         return new ChildProcess(process);
     }
 
-    /// <summary>Runs <c>pursearch ARGS</c> to the end and throws with its output when it fails.</summary>
-    public static async Task RunHostAsync(RepositoryLayout repo, TimeSpan timeout, params string[] arguments)
+    /// <summary>Runs <c>pursearch ARGS</c> to the end and returns its output (the last part of it, stdout and stderr by
+    /// line); throws with that output when it fails.</summary>
+    public static async Task<string> RunHostAsync(RepositoryLayout repo, TimeSpan timeout, params string[] arguments)
     {
         using var child = StartHost(repo, arguments);
         using var cancel = new CancellationTokenSource(timeout);
@@ -67,6 +68,9 @@ public sealed class ChildProcess : IDisposable
         }
         if (child.ExitCode != 0)
             throw new InvalidOperationException($"pursearch {string.Join(' ', arguments)} exited {child.ExitCode}:\n{child.Output}");
+        // The exit event can precede the last redirected lines.
+        child._process.WaitForExit();
+        return child.Output;
     }
 
     public void Dispose()

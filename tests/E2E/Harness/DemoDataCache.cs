@@ -53,7 +53,9 @@ public sealed class DemoDataCache(RepositoryLayout repo)
             .Order(StringComparer.Ordinal);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(string.Join(' ', WorldSize)));
-        foreach (var path in assemblies)
+        // The shipped heads up --demo registers are part of what it prepares.
+        var shippedHeads = Directory.EnumerateFiles(Path.Combine(repo.HostDirectory, "models", "forge-demo")).Order(StringComparer.Ordinal);
+        foreach (var path in assemblies.Concat(shippedHeads))
         {
             hash.AppendData(Encoding.UTF8.GetBytes(Path.GetFileName(path)));
             hash.AppendData(File.ReadAllBytes(path));

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Pursearch.Core.Catalog;
 using Pursearch.Indexer.Crawling;
+using Pursearch.Indexer.Crawling.Urls;
 
 namespace Pursearch.Indexer.Tests.Crawling;
 
@@ -436,6 +437,36 @@ public class CrawlEndToEndTests(ActorSystemFixture actors) : IClassFixture<Actor
             var links = Enumerable.Range(1, 3).Select(i => $"<a href='{(path == "/" ? "/d" : path)}/{i}'>{i}</a>");
             await context.Response.WriteAsync(depth < 3 ? string.Concat(links) : "leaf");
         });
+
+    [Fact]
+    public async Task With_default_limits_an_endless_calendar_is_recorded_as_a_trap_before_the_depth_limit()
+    {
+        await using var site = await TestSite.StartAsync(async (context, _) =>
+        {
+            var path = context.Request.Path.Value!;
+            if (path == "/")
+                await context.Response.WriteAsync("<a href='/calendar/2026-01'>Events</a>");
+            else if (path.StartsWith("/calendar/", StringComparison.Ordinal))
+            {
+                var month = DateTime.ParseExact(path["/calendar/".Length..], "yyyy-MM", null);
+                await context.Response.WriteAsync(
+                    $"<a href='/calendar/{month.AddMonths(-1):yyyy-MM}'>Previous</a> <a href='/calendar/{month.AddMonths(1):yyyy-MM}'>Next</a>");
+            }
+            else
+                context.Response.StatusCode = 404;
+        });
+        var source = new CrawlSource("shop", [site.Url("/")], requestsPerSecond: 200, allowPrivate: true);
+        Assert.Equal(10, source.MaxDepth);
+
+        var (sink, summary) = await TestCrawls.RunAsync(actors.System, source, TestCrawls.Options with { Traps = new TrapDetectionOptions() });
+
+        Assert.Equal(CrawlStopReason.Completed, summary.StopReason);
+        AssertFailure(sink, CrawlErrorKinds.Trap, "/calendar/2026-06");
+        AssertFailure(sink, CrawlErrorKinds.Trap, "/calendar/2025-08");
+        Assert.Equal(2, summary.Progress.ErrorsByKind[CrawlErrorKinds.Trap]);
+        Assert.Equal(0, summary.Progress.LinksTooDeep);
+        Assert.Equal(9, site.Requests.Count(r => r.PathAndQuery.StartsWith("/calendar/", StringComparison.Ordinal)));
+    }
 
     private static void AssertEveryProductExtractedExactly(CollectingSink sink, TestSite shop)
     {

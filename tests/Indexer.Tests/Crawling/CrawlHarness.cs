@@ -8,7 +8,7 @@ namespace Pursearch.Indexer.Tests.Crawling;
 /// <summary>One quiet ActorSystem shared by the crawl tests of a class.</summary>
 public sealed class ActorSystemFixture : IDisposable
 {
-    public ActorSystem System { get; } = CrawlActorSystem.Create("crawl-tests");
+    public ActorSystem System { get; } = LocalActorSystem.Create("crawl-tests");
 
     public void Dispose() => System.Terminate().Wait(TimeSpan.FromSeconds(10));
 }

@@ -39,6 +39,34 @@ public class CrawlerTrapDetectorTests
     }
 
     [Fact]
+    public void A_chain_of_dated_pages_each_linking_to_the_next_is_cut_long_before_the_dated_budget()
+    {
+        var detector = Detector();
+        Uri? previous = null;
+        var verdicts = new List<string?>();
+        for (var month = 1; month <= 8; month++)
+        {
+            var url = new Uri($"https://shop.example/calendar/2026-{month:00}");
+            verdicts.Add(detector.Check(url, previous));
+            previous = url;
+        }
+        Assert.All(verdicts.Take(5), Assert.Null);
+        Assert.Contains("6 dated pages of /calendar/{date} in a row", verdicts[5]);
+    }
+
+    [Fact]
+    public void Dated_links_found_on_one_undated_page_are_no_chain()
+    {
+        var detector = Detector();
+        var archive = new Uri("https://shop.example/archive");
+        var verdicts = Enumerable.Range(1, 12)
+            .Select(month => detector.Check(new Uri($"https://shop.example/news/2025-{month:00}"), archive))
+            .ToList();
+        Assert.All(verdicts, Assert.Null);
+        Assert.Null(detector.Check(new Uri("https://shop.example/news/2024-12"), new Uri("https://shop.example/news/2025-01")));
+    }
+
+    [Fact]
     public void Calendar_query_parameters_count_as_dates()
     {
         var detector = Detector(new TrapDetectionOptions { MaxDatedVariantsPerShape = 3 });

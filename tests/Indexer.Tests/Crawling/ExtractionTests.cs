@@ -8,15 +8,15 @@ public class ExtractionTests
 {
     private static readonly Uri PageUrl = new("https://shop.example/bags/ardent-flap");
 
-    private static async Task<PageExtraction> ExtractAsync(string html, Uri? url = null)
+    private static PageExtraction Extract(string html, Uri? url = null)
     {
-        using var page = await HtmlPage.LoadAsync(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", url ?? PageUrl, CancellationToken.None);
+        using var page = HtmlPage.Parse(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", url ?? PageUrl);
         return ProductExtractor.Extract(page);
     }
 
-    private static async Task<ExtractedProduct> SingleAsync(string html)
+    private static ExtractedProduct Single(string html)
     {
-        var extraction = await ExtractAsync(html);
+        var extraction = Extract(html);
         Assert.Empty(extraction.SkipReasons);
         return Assert.Single(extraction.Products);
     }
@@ -25,9 +25,9 @@ public class ExtractionTests
         $"<html><head><script type=\"application/ld+json\">{json}</script></head><body><h1>x</h1></body></html>";
 
     [Fact]
-    public async Task Json_ld_product_with_offer_object()
+    public void Json_ld_product_with_offer_object()
     {
-        var product = await SingleAsync(JsonLd("""
+        var product = Single(JsonLd("""
             { "@context": "https://schema.org", "@type": "Product", "name": "Ardent Flap Bag", "sku": "MA-0042",
               "brand": { "@type": "Brand", "name": "Maison Ardent" }, "image": "/img/ma-0042.jpg", "color": "Noir",
               "model": "Ardent Flap", "gtin13": "4006381333931",
@@ -49,9 +49,9 @@ public class ExtractionTests
     }
 
     [Fact]
-    public async Task Json_ld_graph_with_references_aggregate_offer_image_objects_and_brand_string()
+    public void Json_ld_graph_with_references_aggregate_offer_image_objects_and_brand_string()
     {
-        var product = await SingleAsync(JsonLd("""
+        var product = Single(JsonLd("""
             { "@context": "https://schema.org", "@graph": [
                 { "@type": "WebPage", "@id": "#page", "mainEntity": { "@id": "#product" } },
                 { "@type": ["Product", "Thing"], "@id": "#product", "name": "Rue Chain Bag", "productID": "rue-9",
@@ -68,9 +68,9 @@ public class ExtractionTests
     }
 
     [Fact]
-    public async Task Json_ld_offer_list_takes_the_cheapest_purchasable_offer()
+    public void Json_ld_offer_list_takes_the_cheapest_purchasable_offer()
     {
-        var product = await SingleAsync(JsonLd("""
+        var product = Single(JsonLd("""
             [ { "@type": "Organization", "name": "Shop" },
               { "@type": "http://schema.org/Product", "name": "Tote", "sku": 17, "brand": { "@type": "Organization", "name": "Kanvas" },
                 "image": { "@type": "ImageObject", "url": "tote.jpg" },
@@ -86,9 +86,9 @@ public class ExtractionTests
     }
 
     [Fact]
-    public async Task Json_ld_product_group_yields_its_variants()
+    public void Json_ld_product_group_yields_its_variants()
     {
-        var extraction = await ExtractAsync(JsonLd("""
+        var extraction = Extract(JsonLd("""
             { "@context": "https://schema.org", "@type": "ProductGroup", "name": "Mini Flap", "productGroupID": "MF",
               "brand": { "@type": "Brand", "name": "Maison Ardent" }, "image": "https://cdn.example/mf.jpg",
               "hasVariant": [
@@ -103,7 +103,7 @@ public class ExtractionTests
     }
 
     [Fact]
-    public async Task Malformed_json_ld_is_repaired_or_skipped_and_microdata_takes_over()
+    public void Malformed_json_ld_is_repaired_or_skipped_and_microdata_takes_over()
     {
         var html = """
             <html><head>
@@ -123,7 +123,7 @@ public class ExtractionTests
             </div>
             <p>unclosed <b>tags <i>everywhere
             """;
-        var extraction = await ExtractAsync(html);
+        var extraction = Extract(html);
         Assert.Equal(1, extraction.MalformedJsonLd);
         var product = Assert.Single(extraction.Products);
         Assert.Equal(ProductMarkup.Microdata, product.Markup);
@@ -137,9 +137,9 @@ public class ExtractionTests
     }
 
     [Fact]
-    public async Task Microdata_text_prices_itemref_and_base_href()
+    public void Microdata_text_prices_itemref_and_base_href()
     {
-        var product = await SingleAsync("""
+        var product = Single("""
             <html><head><base href="https://static.shop.example/fr/"></head><body>
             <div itemscope itemtype="http://schema.org/Product" itemref="extra">
               <span itemprop="name">Sac Cabas</span><span itemprop="brand">Kanvas</span>
@@ -155,9 +155,9 @@ public class ExtractionTests
     }
 
     [Fact]
-    public async Task Open_graph_product_tags_with_plain_html_filling_the_gaps()
+    public void Open_graph_product_tags_with_plain_html_filling_the_gaps()
     {
-        var product = await SingleAsync("""
+        var product = Single("""
             <html><head>
             <meta property="og:type" content="product">
             <meta property="og:title" content="Quilted Chain Bag">
@@ -182,9 +182,9 @@ public class ExtractionTests
     }
 
     [Fact]
-    public async Task Plain_html_stands_alone_when_it_shows_name_price_and_sku()
+    public void Plain_html_stands_alone_when_it_shows_name_price_and_sku()
     {
-        var product = await SingleAsync("""
+        var product = Single("""
             <html><body><main>
             <h1>Bucket Bag</h1>
             <p class="brand">Brand: Maison Ardent</p>
@@ -208,32 +208,32 @@ public class ExtractionTests
     [InlineData("""{ "@type": "Product", "name": "Bad Image", "sku": "1", "brand": "B", "image": "data:image/png;base64,AAAA", "offers": { "price": 5, "priceCurrency": "USD" } }""", "no http(s) image URL")]
     [InlineData("""{ "@type": "Product", "name": "No Currency", "sku": "1", "brand": "B", "image": "a.jpg", "offers": { "price": 5 } }""", "no currency")]
     [InlineData("""{ "@type": "Product", "name": "No Brand", "sku": "1", "image": "a.jpg", "offers": { "price": 5, "priceCurrency": "USD" } }""", "no brand")]
-    public async Task Product_markup_without_essentials_is_skipped_with_the_reason(string json, string reason)
+    public void Product_markup_without_essentials_is_skipped_with_the_reason(string json, string reason)
     {
-        var extraction = await ExtractAsync(JsonLd(json));
+        var extraction = Extract(JsonLd(json));
         Assert.Empty(extraction.Products);
         Assert.True(extraction.HasProductMarkup);
         Assert.StartsWith(reason, Assert.Single(extraction.SkipReasons));
     }
 
     [Fact]
-    public async Task A_product_without_sku_is_identified_by_its_url()
+    public void A_product_without_sku_is_identified_by_its_url()
     {
-        var product = await SingleAsync(JsonLd("""
+        var product = Single(JsonLd("""
             { "@type": "Product", "name": "Hobo", "brand": "B", "image": "a.jpg", "offers": { "price": 5, "priceCurrency": "USD" } }
             """));
         Assert.Equal("ardent-flap", product.Sku);
     }
 
     [Fact]
-    public async Task A_page_without_product_markup_is_no_product_page()
+    public void A_page_without_product_markup_is_no_product_page()
     {
-        var extraction = await ExtractAsync("<html><body><h1>Bags</h1><a href='/p/1'>Bag</a><span class='price'>$5</span></body></html>");
+        var extraction = Extract("<html><body><h1>Bags</h1><a href='/p/1'>Bag</a><span class='price'>$5</span></body></html>");
         Assert.False(extraction.HasProductMarkup);
     }
 
     [Fact]
-    public async Task Links_pagination_nofollow_and_robots_meta()
+    public void Links_pagination_nofollow_and_robots_meta()
     {
         const string html = """
             <html><head><base href="https://shop.example/list/"><link rel="next" href="?page=2"></head><body>
@@ -242,28 +242,51 @@ public class ExtractionTests
             <a href="/img/bag.jpg">image</a><a rel="next" href="?page=2">next</a>
             </body></html>
             """;
-        using var page = await HtmlPage.LoadAsync(Encoding.UTF8.GetBytes(html), "text/html", new Uri("https://shop.example/list/?page=1"), CancellationToken.None);
-        var links = LinkExtractor.Extract(page.Document, page.BaseUri, "PursearchBot");
+        using var page = HtmlPage.Parse(Encoding.UTF8.GetBytes(html), "text/html", new Uri("https://shop.example/list/?page=1"));
+        var links = LinkExtractor.Extract(page, "PursearchBot");
         Assert.Equal(["https://shop.example/list/p/1", "https://shop.example/p/2", "https://other.example/x"],
             links.Links.Select(u => u.AbsoluteUri));
         Assert.Equal(["https://shop.example/list/?page=2"], links.Pagination.Select(u => u.AbsoluteUri));
 
-        using var blocked = await HtmlPage.LoadAsync(Encoding.UTF8.GetBytes(
+        using var blocked = HtmlPage.Parse(Encoding.UTF8.GetBytes(
             "<html><head><meta name='PursearchBot' content='noindex, nofollow'></head><body><a href='/x'>x</a></body></html>"),
-            "text/html", new Uri("https://shop.example/"), CancellationToken.None);
-        var none = LinkExtractor.Extract(blocked.Document, blocked.BaseUri, "PursearchBot");
+            "text/html", new Uri("https://shop.example/"));
+        var none = LinkExtractor.Extract(blocked, "PursearchBot");
         Assert.True(none.NoIndex);
         Assert.Empty(none.Links);
-        var header = LinkExtractor.Extract(page.Document, page.BaseUri, "PursearchBot", "otherbot: nofollow, noindex");
+        var header = LinkExtractor.Extract(page, "PursearchBot", "otherbot: nofollow, noindex");
         Assert.False(header.NoFollow);
         Assert.True(header.NoIndex);
     }
 
     [Fact]
-    public async Task Charset_comes_from_the_content_type()
+    public void Plain_html_follows_css_semantics_in_document_order()
+    {
+        using var page = HtmlPage.Parse(Encoding.UTF8.GetBytes("""
+            <html><head><base href="/static/"><base href="https://other.example/"></head><body>
+            <img src="logo.png">
+            <div class="product-detail"><h1>Rue
+              Chain Bag</h1>
+              <span class="Price">999</span>
+              <div class="price-box"><span class="price">$ 79.00</span></div>
+              <s><span class="price">$99.00</span></s>
+              <img src="rue.jpg"></div>
+            <p class="sku">Item no: RUE-9</p>
+            </body></html>
+            """), "text/html", new Uri("https://shop.example/bags/rue"));
+        var candidate = PlainHtmlReader.Read(page);
+        Assert.Equal(new Uri("https://shop.example/static/"), page.BaseUri);
+        Assert.Equal("Rue Chain Bag", candidate.Name);
+        Assert.Equal("$ 79.00", candidate.Price);
+        Assert.Equal("RUE-9", candidate.Sku);
+        Assert.Equal([new Uri("https://shop.example/static/rue.jpg")], candidate.Images);
+    }
+
+    [Fact]
+    public void Charset_comes_from_the_content_type()
     {
         var html = "<html><head><meta property='og:type' content='product'><meta property='og:title' content='Sac à main'></head></html>";
-        using var page = await HtmlPage.LoadAsync(Encoding.Latin1.GetBytes(html), "text/html; charset=iso-8859-1", PageUrl, CancellationToken.None);
-        Assert.Equal("Sac à main", OpenGraphReader.Read(page.Document, page.BaseUri)!.Name);
+        using var page = HtmlPage.Parse(Encoding.Latin1.GetBytes(html), "text/html; charset=iso-8859-1", PageUrl);
+        Assert.Equal("Sac à main", OpenGraphReader.Read(page)!.Name);
     }
 }

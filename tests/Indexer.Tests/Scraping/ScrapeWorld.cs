@@ -13,7 +13,7 @@ namespace Pursearch.Indexer.Tests.Scraping;
 /// <summary>One quiet actor system for the scraping tests of a class.</summary>
 public sealed class ScrapeActors : IDisposable
 {
-    public ActorSystem System { get; } = CrawlActorSystem.Create("scrape-tests");
+    public ActorSystem System { get; } = LocalActorSystem.Create("scrape-tests");
 
     public void Dispose() => System.Terminate().Wait(TimeSpan.FromSeconds(10));
 }

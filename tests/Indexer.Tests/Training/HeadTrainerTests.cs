@@ -35,6 +35,7 @@ public sealed class HeadTrainerTests(ToyTrainingFixture toy)
         Assert.True(result.CropIoU >= 0.5, $"crop IoU {result.CropIoU}");
         Assert.True(result.CropIoU > result.CenterBoxIoU, $"crop IoU {result.CropIoU} vs centred box {result.CenterBoxIoU}");
         Assert.True(result.StyleInTop3 >= 0.8, $"style in top 3 {result.StyleInTop3}");
+        Assert.NotNull(result.StyleInTop3CosineOnly);
         Assert.Equal(8, result.CatalogProducts);
         // Red versus blue: colour alone separates the toy classes, which is why Forge's real classes share colourways.
         Assert.Equal(1, result.BaselineColorTop1);
@@ -78,6 +79,7 @@ public sealed class HeadTrainerTests(ToyTrainingFixture toy)
     public void Training_features_are_cached_on_disk_by_content()
     {
         var maps = Directory.EnumerateFiles(toy.Scratch.Combine("cache"), "*.f16", SearchOption.AllDirectories).Count();
+        // One map per photo of either split, whatever else used it (catalog shots are embedded whole, never located).
         var photos = LabelledSetReader.Read(toy.Layout.TrainDirectory).Count + toy.Set.HeldOut.Count;
 
         Assert.Equal(photos, maps);

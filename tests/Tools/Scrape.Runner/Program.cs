@@ -1,3 +1,4 @@
+using Pursearch.Indexer;
 using Pursearch.Indexer.Crawling;
 using Pursearch.Indexer.Scraping;
 using Pursearch.Storage;
@@ -6,7 +7,7 @@ using Pursearch.Storage;
 // "run RUN_ID" when the run record exists and "finished STATUS" at the end.
 var (db, data, source) = (args[0], args[1], args[2]);
 await using var store = await StoreFactory.OpenAsync(StoreUri.Parse($"sqlite:{db}", data), new StoreOptions(data));
-var system = CrawlActorSystem.Create("scrape-runner");
+var system = LocalActorSystem.Create("scrape-runner");
 try
 {
     var options = new ScrapeOptions

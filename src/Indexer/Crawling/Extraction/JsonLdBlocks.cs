@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AngleSharp.Dom;
 
 namespace Pursearch.Indexer.Crawling.Extraction;
 
@@ -17,11 +16,11 @@ public static class JsonLdBlocks
         MaxDepth = 64,
     };
 
-    public static (List<JsonNode> Roots, int Malformed) Read(IDocument document)
+    public static (List<JsonNode> Roots, int Malformed) Read(HtmlPage page)
     {
         var roots = new List<JsonNode>();
         var malformed = 0;
-        foreach (var script in document.QuerySelectorAll("script[type]"))
+        foreach (var script in page.Elements.Scripts)
         {
             var type = script.GetAttribute("type")!.Split(';')[0].Trim();
             if (!type.Equals("application/ld+json", StringComparison.OrdinalIgnoreCase))

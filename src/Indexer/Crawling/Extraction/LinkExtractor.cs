@@ -20,28 +20,37 @@ public static class LinkExtractor
         ".ttf", ".eot", ".json", ".rss", ".atom", ".exe", ".dmg", ".apk",
     };
 
-    public static PageLinks Extract(IDocument document, Uri baseUri, string robotsToken, string? robotsHeader = null)
+    public static PageLinks Extract(HtmlPage page, string robotsToken, string? robotsHeader = null)
     {
-        var directives = RobotsDirectives(document, robotsToken, robotsHeader);
+        var directives = RobotsDirectives(page.Elements.MetaWithContent, robotsToken, robotsHeader);
         var noIndex = directives.Contains("noindex") || directives.Contains("none");
         var noFollow = directives.Contains("nofollow") || directives.Contains("none");
         if (noFollow)
             return new PageLinks([], [], noIndex, true);
         var links = new List<Uri>();
         var pagination = new List<Uri>();
-        foreach (var element in document.QuerySelectorAll("a[href], area[href], link[href]"))
+        // Pages repeat links (image and title of one product, nav on every page): canonicalise each href once.
+        var canonicalByHref = new Dictionary<string, Uri?>(StringComparer.Ordinal);
+        foreach (var element in page.Elements.Hyperlinks)
         {
             var rel = Tokens(element.GetAttribute("rel"));
             var isPagination = rel.Contains("next") || rel.Contains("prev") || rel.Contains("previous");
             if (element.LocalName == "link" && !isPagination)
                 continue;
-            if (rel.Contains("nofollow") || !UrlCanonicalizer.TryCanonicalize(element.GetAttribute("href"), baseUri, out var url))
-                continue;
-            if (IsNonPage(url))
+            if (rel.Contains("nofollow") || PageUrlOf(element.GetAttribute("href")!, page.BaseUri, canonicalByHref) is not { } url)
                 continue;
             (isPagination ? pagination : links).Add(url);
         }
         return new PageLinks(links.Distinct().ToList(), pagination.Distinct().ToList(), noIndex, false);
+    }
+
+    private static Uri? PageUrlOf(string href, Uri baseUri, Dictionary<string, Uri?> known)
+    {
+        if (known.TryGetValue(href, out var url))
+            return url;
+        return known[href] = UrlCanonicalizer.TryCanonicalize(href, baseUri, out var canonical) && !IsNonPage(canonical)
+            ? canonical
+            : null;
     }
 
     /// <summary>Whether a URL obviously names a file that is no HTML page (an image, script, archive ...).</summary>
@@ -51,12 +60,13 @@ public static class LinkExtractor
         return extension.Length > 0 && NonPageExtensions.Contains(extension);
     }
 
-    private static HashSet<string> RobotsDirectives(IDocument document, string robotsToken, string? robotsHeader)
+    private static HashSet<string> RobotsDirectives(IReadOnlyList<IElement> metaWithContent, string robotsToken, string? robotsHeader)
     {
         var directives = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var meta in document.QuerySelectorAll("meta[name][content]"))
+        foreach (var meta in metaWithContent)
         {
-            var name = meta.GetAttribute("name")!.Trim();
+            if (meta.GetAttribute("name")?.Trim() is not { } name)
+                continue;
             if (name.Equals("robots", StringComparison.OrdinalIgnoreCase) ||
                 name.Equals(robotsToken, StringComparison.OrdinalIgnoreCase))
                 directives.UnionWith(meta.GetAttribute("content")!.Split(',', StringSplitOptions.TrimEntries));

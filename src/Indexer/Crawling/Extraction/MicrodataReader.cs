@@ -12,11 +12,19 @@ public static class MicrodataReader
     private const int MaxDepth = 16;
 
     /// <summary>The top-level items: those not a property of another item, and those no item encloses.</summary>
-    public static List<JsonNode> Read(IDocument document, Uri baseUri) =>
-        document.QuerySelectorAll("[itemscope]")
-            .Where(e => !e.HasAttribute("itemprop") || e.ParentElement?.Closest("[itemscope]") is null)
-            .Select(e => (JsonNode)ReadItem(e, document, baseUri, 0))
+    public static List<JsonNode> Read(HtmlPage page) =>
+        page.Elements.ItemScopes
+            .Where(e => !e.HasAttribute("itemprop") || !HasItemScopeAncestor(e))
+            .Select(e => (JsonNode)ReadItem(e, page.Document, page.BaseUri, 0))
             .ToList();
+
+    private static bool HasItemScopeAncestor(IElement element)
+    {
+        for (var ancestor = element.ParentElement; ancestor is not null; ancestor = ancestor.ParentElement)
+            if (ancestor.HasAttribute("itemscope"))
+                return true;
+        return false;
+    }
 
     private static JsonObject ReadItem(IElement item, IDocument document, Uri baseUri, int depth)
     {

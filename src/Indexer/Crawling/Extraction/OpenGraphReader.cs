@@ -9,9 +9,10 @@ namespace Pursearch.Indexer.Crawling.Extraction;
 /// </summary>
 public static class OpenGraphReader
 {
-    public static ProductCandidate? Read(IDocument document, Uri baseUri)
+    public static ProductCandidate? Read(HtmlPage page)
     {
-        var tags = MetaTags(document);
+        var baseUri = page.BaseUri;
+        var tags = MetaTags(page.Elements.MetaWithContent);
         string? First(params string[] keys) =>
             keys.Select(k => tags.GetValueOrDefault(k)?.FirstOrDefault()).FirstOrDefault(v => v is not null);
 
@@ -42,10 +43,10 @@ public static class OpenGraphReader
         return candidate;
     }
 
-    private static Dictionary<string, List<string>> MetaTags(IDocument document)
+    private static Dictionary<string, List<string>> MetaTags(IReadOnlyList<IElement> metaWithContent)
     {
         var tags = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var meta in document.QuerySelectorAll("meta[content]"))
+        foreach (var meta in metaWithContent)
         {
             var key = meta.GetAttribute("property") ?? meta.GetAttribute("name");
             var content = meta.GetAttribute("content")?.Trim();

@@ -10,26 +10,23 @@ namespace Pursearch.Indexer.Crawling.Extraction;
 /// </summary>
 public static partial class PlainHtmlReader
 {
-    private const string PriceSelector = "[itemprop=price], [class*=price], [id*=price], [data-price]";
-    private const string SkuAttributes = "data-sku data-product-sku data-product-id data-item-id data-sku-id";
-
-    public static ProductCandidate Read(IDocument document, Uri baseUri)
+    public static ProductCandidate Read(HtmlPage page)
     {
+        var elements = page.Elements;
         var candidate = new ProductCandidate(ProductMarkup.Html)
         {
-            Name = Text(document.QuerySelector("h1")),
-            Price = PriceText(document),
+            Name = Text(elements.FirstHeading),
+            Price = PriceText(elements.InnermostPrices),
             PriceNotation = PriceNotation.Text,
-            PriceCurrency = document.QuerySelector("[itemprop=priceCurrency]")?.GetAttribute("content"),
-            Brand = ShortText(document.QuerySelector("[itemprop=brand], [class*=brand], [id*=brand]"), 80)
-                    ?? document.QuerySelector("meta[name=brand]")?.GetAttribute("content"),
-            Sku = SkuOf(document),
-            Availability = AvailabilityOf(document),
-            Colour = document.QuerySelector("[data-colour], [data-color]") is { } colour
+            PriceCurrency = elements.FirstPriceCurrency?.GetAttribute("content"),
+            Brand = ShortText(elements.FirstBrand, 80) ?? elements.FirstBrandMeta?.GetAttribute("content"),
+            Sku = SkuOf(elements),
+            Availability = AvailabilityOf(elements.FirstAvailability),
+            Colour = elements.FirstColour is { } colour
                 ? colour.GetAttribute("data-colour") ?? colour.GetAttribute("data-color")
                 : null,
         };
-        if (ImageOf(document, baseUri) is { } image)
+        if (ImageOf(elements, page.BaseUri) is { } image)
             candidate.Images.Add(image);
         return candidate;
     }
@@ -37,13 +34,10 @@ public static partial class PlainHtmlReader
     public static bool LooksLikeProductPage(ProductCandidate candidate) =>
         candidate is { Name: not null, Price: not null, Sku: not null };
 
-    /// <summary>The innermost price element that is not a struck-out or former price.</summary>
-    private static string? PriceText(IDocument document)
+    /// <summary>The first innermost price element that is not a former price (by its class or id) with digits.</summary>
+    private static string? PriceText(IReadOnlyList<IElement> innermostPrices)
     {
-        var elements = document.QuerySelectorAll(PriceSelector)
-            .Where(e => !IsFormerPrice(e) && e.QuerySelector(PriceSelector) is null)
-            .ToList();
-        foreach (var element in elements)
+        foreach (var element in innermostPrices.Where(e => !IsFormerPrice(e)))
         {
             var text = element.GetAttribute("content") ?? element.TextContent;
             if (text.Any(char.IsAsciiDigit))
@@ -56,18 +50,15 @@ public static partial class PlainHtmlReader
 
     private static bool IsFormerPrice(IElement element)
     {
-        if (element.Closest("del, s, strike") is not null)
-            return true;
         var names = $"{element.ClassName} {element.Id}".ToLowerInvariant();
         return FormerPriceWords().IsMatch(names);
     }
 
-    private static string? SkuOf(IDocument document)
+    private static string? SkuOf(PageElements elements)
     {
-        foreach (var attribute in SkuAttributes.Split(' '))
-            if (document.QuerySelector($"[{attribute}]")?.GetAttribute(attribute) is { Length: > 0 } value)
-                return value.Trim();
-        var element = document.QuerySelector("[itemprop=sku], [class*=sku], [id*=sku]");
+        if (elements.SkuAttributeValues.FirstOrDefault(value => value is { Length: > 0 }) is { } value)
+            return value.Trim();
+        var element = elements.FirstSku;
         var text = element?.GetAttribute("content") ?? ShortText(element, 80);
         if (text is null)
             return null;
@@ -75,19 +66,15 @@ public static partial class PlainHtmlReader
         return label.Success ? text[(label.Index + label.Length)..].Trim() : text;
     }
 
-    private static string? AvailabilityOf(IDocument document)
-    {
-        var element = document.QuerySelector("[itemprop=availability], [class*=availability], [class*=stock], [id*=availability]");
-        return element?.GetAttribute("href") ?? element?.GetAttribute("content") ?? ShortText(element, 40);
-    }
+    private static string? AvailabilityOf(IElement? element) =>
+        element?.GetAttribute("href") ?? element?.GetAttribute("content") ?? ShortText(element, 40);
 
-    private static Uri? ImageOf(IDocument document, Uri baseUri)
+    private static Uri? ImageOf(PageElements elements, Uri baseUri)
     {
-        var source = document.QuerySelector("link[rel=image_src]")?.GetAttribute("href");
+        var source = elements.FirstImageSourceLink?.GetAttribute("href");
         if (source is null)
         {
-            var image = document.QuerySelector(
-                "[class*=product] img, [id*=product] img, main img, article img, img[itemprop=image]");
+            var image = elements.FirstProductImage;
             source = image?.GetAttribute("src") ?? image?.GetAttribute("data-src");
         }
         return source is not null && Uri.TryCreate(baseUri, source.Trim(), out var url) ? url : null;

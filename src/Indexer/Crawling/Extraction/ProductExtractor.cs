@@ -18,16 +18,15 @@ public static class ProductExtractor
 {
     public static PageExtraction Extract(HtmlPage page)
     {
-        var document = page.Document;
         var baseUri = page.BaseUri;
-        var pageUrl = UrlCanonicalizer.Canonicalize(new Uri(document.Url));
-        var (jsonLd, malformed) = JsonLdBlocks.Read(document);
-        var plain = PlainHtmlReader.Read(document, baseUri);
+        var pageUrl = UrlCanonicalizer.Canonicalize(page.Url);
+        var (jsonLd, malformed) = JsonLdBlocks.Read(page);
+        var plain = PlainHtmlReader.Read(page);
         var layers = new List<List<ProductCandidate>>
         {
             new SchemaOrgProductReader(jsonLd, baseUri, ProductMarkup.JsonLd).Read(),
-            new SchemaOrgProductReader(MicrodataReader.Read(document, baseUri), baseUri, ProductMarkup.Microdata).Read(),
-            OpenGraphReader.Read(document, baseUri) is { } openGraph ? [openGraph] : [],
+            new SchemaOrgProductReader(MicrodataReader.Read(page), baseUri, ProductMarkup.Microdata).Read(),
+            OpenGraphReader.Read(page) is { } openGraph ? [openGraph] : [],
             PlainHtmlReader.LooksLikeProductPage(plain) ? [plain] : [],
         };
         var primary = layers.FindIndex(layer => layer.Count > 0);

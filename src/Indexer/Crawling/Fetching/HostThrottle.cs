@@ -54,9 +54,7 @@ public sealed class HostThrottle(TimeSpan defaultInterval, TimeProvider time)
             start = state.NextStart > now ? state.NextStart : now;
             state.LastStart = start;
         }
-        var wait = start - now;
-        if (wait > TimeSpan.Zero)
-            await Task.Delay(wait, time, cancellationToken);
+        await DelayUntilAsync(start, cancellationToken);
         return start;
     }
 
@@ -72,9 +70,16 @@ public sealed class HostThrottle(TimeSpan defaultInterval, TimeProvider time)
             due = spaced > now ? spaced : now;
             state.LastWrite = due;
         }
-        if (due > now)
-            await Task.Delay(due - now, time, cancellationToken);
+        await DelayUntilAsync(due, cancellationToken);
         return due;
+    }
+
+    // A timer may wake a little before its due time by the wall clock (timers and the clock are not the same source):
+    // wait again for the rest, or a request could start a fraction of a millisecond inside the interval.
+    private async ValueTask DelayUntilAsync(DateTimeOffset due, CancellationToken cancellationToken)
+    {
+        for (var wait = due - time.GetUtcNow(); wait > TimeSpan.Zero; wait = due - time.GetUtcNow())
+            await Task.Delay(wait, time, cancellationToken);
     }
 
     private HostState State(string origin)

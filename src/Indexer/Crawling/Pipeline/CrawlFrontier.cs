@@ -107,7 +107,7 @@ public sealed class CrawlFrontier
             _inFlight--;
             _inFlightByOrigin[request.Origin]--;
             foreach (var link in links)
-                if (Admit(link) is { } refusal)
+                if (Admit(link, request.Url) is { } refusal)
                     events.Add(refusal);
             Signal();
         }
@@ -176,7 +176,7 @@ public sealed class CrawlFrontier
         await timer.CancelAsync();
     }
 
-    private PageFailed? Admit(DiscoveredLink link)
+    private PageFailed? Admit(DiscoveredLink link, Uri foundOn)
     {
         if (!_source.Scope.Contains(link.Url))
         {
@@ -190,7 +190,7 @@ public sealed class CrawlFrontier
         }
         if (!_seen.Add(link.Url))
             return null;
-        if (_traps.Check(link.Url) is { } trap)
+        if (_traps.Check(link.Url, foundOn) is { } trap)
             return new PageFailed(link.Url, _time.GetUtcNow(), new CrawlError(CrawlErrorKinds.Trap, trap));
         Enqueue(new CrawlRequest(link.Url, link.Depth, link.Kind, UrlCanonicalizer.OriginOf(link.Url)));
         return null;

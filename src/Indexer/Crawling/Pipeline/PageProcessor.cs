@@ -45,12 +45,13 @@ public sealed class PageProcessor(
         }
     }
 
-    public async Task<PageResult> ProcessAsync(FetchedPage page, CancellationToken cancellationToken)
+    /// <summary>Parses and extracts a fetched page: CPU bound and synchronous, so the graph can run it on parallel workers.</summary>
+    public PageResult Process(FetchedPage page, CancellationToken cancellationToken)
     {
         var links = page.RobotsSitemaps.Select(url => new DiscoveredLink(UrlCanonicalizer.Canonicalize(url), 0, RequestKind.Sitemap)).ToList();
         try
         {
-            var (events, found) = await HandleAsync(page, cancellationToken);
+            var (events, found) = Handle(page);
             links.AddRange(found);
             return new PageResult(page.Request, events, links);
         }
@@ -60,7 +61,7 @@ public sealed class PageProcessor(
         }
     }
 
-    private async Task<(List<CrawlEvent> Events, List<DiscoveredLink> Links)> HandleAsync(FetchedPage page, CancellationToken cancellationToken)
+    private (List<CrawlEvent> Events, List<DiscoveredLink> Links) Handle(FetchedPage page)
     {
         var request = page.Request;
         if (page.Refusal is { } refusal)
@@ -77,7 +78,7 @@ public sealed class PageProcessor(
             return HandleSitemap(request, result);
         if (!IsHtml(result))
             return ([new PageSkipped(request.Url, time.GetUtcNow(), $"not an HTML page ({result.ContentType ?? "no content type"})", 0)], []);
-        using var html = await HtmlPage.LoadAsync(result.Body, result.ContentType, result.FinalUrl, cancellationToken);
+        using var html = HtmlPage.Parse(result.Body, result.ContentType, result.FinalUrl);
         return HandleHtml(request, result, html);
     }
 
@@ -106,7 +107,7 @@ public sealed class PageProcessor(
 
     private (List<CrawlEvent>, List<DiscoveredLink>) HandleHtml(CrawlRequest request, FetchResult result, HtmlPage html)
     {
-        var pageLinks = LinkExtractor.Extract(html.Document, html.BaseUri, options.RobotsProductToken, result.RobotsTag);
+        var pageLinks = LinkExtractor.Extract(html, options.RobotsProductToken, result.RobotsTag);
         var links = pageLinks.Links.Select(url => new DiscoveredLink(url, request.Depth + 1, RequestKind.Page))
             .Concat(pageLinks.Pagination.Select(url => new DiscoveredLink(url, request.Depth, RequestKind.Page)))
             .ToList();

@@ -15,6 +15,11 @@ public sealed record TrapDetectionOptions
     public int MaxQueryVariantsPerPath { get; init; } = 250;
     /// <summary>Distinct dates allowed in URLs of one shape (endless calendar links).</summary>
     public int MaxDatedVariantsPerShape { get; init; } = 36;
+    /// <summary>
+    /// Dated pages allowed in a row, each found on the one before with the same URL shape (a calendar's next/previous
+    /// links). Kept below the usual depth limit so a calendar is recorded as a trap, not silently cut by depth.
+    /// </summary>
+    public int MaxDatedChain { get; init; } = 5;
     /// <summary>A date further than this many years in the future is a calendar walking off the edge.</summary>
     public int MaxYearsAhead { get; init; } = 3;
     public int MinYear { get; init; } = 1990;
@@ -22,7 +27,8 @@ public sealed record TrapDetectionOptions
 
 /// <summary>
 /// Spots crawler traps among newly discovered URLs: overlong or over-deep paths, repeating segments, too many
-/// query parameters, a query-string explosion on one path, and calendar-like endless date links.
+/// query parameters, a query-string explosion on one path, and calendar-like endless date links (too many dates in
+/// one URL shape, or a chain of dated pages each linking to the next).
 /// Stateful: call <see cref="Check"/> once per new canonical URL.
 /// </summary>
 public sealed partial class CrawlerTrapDetector(TrapDetectionOptions options, TimeProvider time)
@@ -34,16 +40,19 @@ public sealed partial class CrawlerTrapDetector(TrapDetectionOptions options, Ti
 
     private readonly Dictionary<string, int> _queryVariants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _datedVariants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DatedLink> _datedChains = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
     /// <summary>The reason <paramref name="url"/> looks like a trap, or null when it looks like an ordinary page.</summary>
-    public string? Check(Uri url)
+    /// <param name="url">A canonical URL not checked before.</param>
+    /// <param name="foundOn">The canonical URL of the page that linked to it, if any.</param>
+    public string? Check(Uri url, Uri? foundOn = null)
     {
         var shapeReason = CheckShape(url);
         if (shapeReason is not null)
             return shapeReason;
         lock (_gate)
-            return CheckQueryExplosion(url) ?? CheckCalendar(url);
+            return CheckQueryExplosion(url) ?? CheckCalendar(url, foundOn);
     }
 
     private string? CheckShape(Uri url)
@@ -75,7 +84,7 @@ public sealed partial class CrawlerTrapDetector(TrapDetectionOptions options, Ti
             : null;
     }
 
-    private string? CheckCalendar(Uri url)
+    private string? CheckCalendar(Uri url, Uri? foundOn)
     {
         var years = new List<int>();
         var dated = false;
@@ -102,9 +111,22 @@ public sealed partial class CrawlerTrapDetector(TrapDetectionOptions options, Ti
             return $"calendar link to the year {farYear}";
         var shape = url.GetLeftPart(UriPartial.Authority) + path + "?" + string.Join('&', query);
         var count = _datedVariants[shape] = _datedVariants.GetValueOrDefault(shape) + 1;
-        return count > options.MaxDatedVariantsPerShape
-            ? $"more than {options.MaxDatedVariantsPerShape} dated variants of {path} (calendar)"
+        if (count > options.MaxDatedVariantsPerShape)
+            return $"more than {options.MaxDatedVariantsPerShape} dated variants of {path} (calendar)";
+        var chain = ChainLength(url, foundOn, shape);
+        return chain > options.MaxDatedChain
+            ? $"{chain} dated pages of {path} in a row, each linking to the next (calendar)"
             : null;
+    }
+
+    /// <summary>How many dated pages of this shape lead here, each found on the one before (1 when the page that linked here is not one).</summary>
+    private int ChainLength(Uri url, Uri? foundOn, string shape)
+    {
+        var length = foundOn is not null && _datedChains.TryGetValue(foundOn.AbsoluteUri, out var parent) && parent.Shape == shape
+            ? parent.Length + 1
+            : 1;
+        _datedChains[url.AbsoluteUri] = new DatedLink(shape, length);
+        return length;
     }
 
     /// <summary>Null when the parameter is no date; else the year it names, or 0 for a bare day, week or month.</summary>
@@ -127,6 +149,8 @@ public sealed partial class CrawlerTrapDetector(TrapDetectionOptions options, Ti
             .Select(pair => pair.Split('=', 2))
             .Select(parts => (parts[0], parts.Length > 1 ? parts[1] : ""))
             .ToList();
+
+    private readonly record struct DatedLink(string Shape, int Length);
 
     [GeneratedRegex(@"(?<![0-9])(?<year>1[89][0-9]{2}|2[0-9]{3})[-/_.](?:0?[1-9]|1[0-2])(?:[-/_.](?:0?[1-9]|[12][0-9]|3[01]))?(?![0-9])")]
     private static partial Regex DateInPath();

@@ -64,8 +64,9 @@ public static class UrlCanonicalizer
     private static bool IsHttp(Uri url) =>
         url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) && url.Host.Length > 0;
 
+    // An ASCII host is its own IDN form: skip the ICU mapping, which is the dearest part of canonicalising a link.
     private static string HostOf(Uri url) =>
-        (url.HostNameType == UriHostNameType.IPv6 ? url.Host : url.IdnHost).ToLowerInvariant().TrimEnd('.');
+        (url.HostNameType == UriHostNameType.IPv6 || Ascii.IsValid(url.Host) ? url.Host : url.IdnHost).ToLowerInvariant().TrimEnd('.');
 
     private static string CanonicalPath(string path)
     {

@@ -11,9 +11,11 @@ namespace Pursearch.Indexer.Training.Crop;
 /// </summary>
 public sealed record BoxRuleTuner
 {
-    public IReadOnlyList<double> Thresholds { get; init; } = Grid(0.2, 0.9, 0.05);
+    // Class-balanced training puts background probabilities high, so the useful thresholds run close to 1.
+    public IReadOnlyList<double> Thresholds { get; init; } = [.. Grid(0.2, 0.9, 0.05), 0.93, 0.95, 0.97, 0.98, 0.99];
     public IReadOnlyList<double> Margins { get; init; } = Grid(0, 0.3, 0.025);
-    public IReadOnlyList<int> MinimumCells { get; init; } = [1, 2, 3, 4];
+    // Up to 12 cells: at 672 a component of 4 cells at 448 covers about 9.
+    public IReadOnlyList<int> MinimumCells { get; init; } = [1, 2, 3, 4, 6, 8, 10, 12];
     public double MaxFalsePositiveRate { get; init; } = 0.05;
 
     /// <summary>One validation photo: its heat map and its true primary box (null for a photo without a bag).</summary>

@@ -7,7 +7,9 @@ namespace Pursearch.Indexer.Training.Crop;
 /// renders it), cell labelling, how many background cells each photo contributes, the solver and the box-rule search.</summary>
 public sealed record CropTrainingOptions
 {
-    public int InputSide { get; init; } = 448;
+    /// <summary>672 (a 21×21 map) rather than 448 (14×14): on Forge validation photos mean IoU 0.70 vs 0.67 and 0.63 vs
+    /// 0.56 on bags under a tenth of the frame, for 2.25× the compute of the crop pass.</summary>
+    public int InputSide { get; init; } = 672;
     /// <summary>Decode size of the crop path: the search pipeline's, so training sees the pixels a search sees.</summary>
     public int DecodeMinSide { get; init; } = new VisionPipelineOptions().CropDecodeMinSide;
     public CellLabeler Labeler { get; init; } = new();

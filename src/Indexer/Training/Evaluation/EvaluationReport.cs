@@ -8,6 +8,7 @@ public sealed record EvaluationReport(
     double IdentificationTop3,
     double? StyleInTop3,
     double? StyleInTop3NoCrop,
+    double? StyleInTop3CosineOnly,
     double CropIoU,
     double CropDetectionRate,
     double CropFalsePositiveRate,
@@ -25,6 +26,7 @@ public sealed record EvaluationReport(
 {
     public static EvaluationReport From(string modelVersion, HeldOutResult r, string? forgeVersion, int? seed) => new(
         modelVersion, Round(r.IdentificationTop1), Round(r.IdentificationTop3), Round(r.StyleInTop3), Round(r.StyleInTop3NoCrop),
+        Round(r.StyleInTop3CosineOnly),
         Round(r.CropIoU), Round(r.CropDetectionRate), Round(r.CropFalsePositiveRate), Round(r.CenterBoxIoU),
         Round(r.BaselineColorTop1), Round(r.CropIoUSmall), Round(r.NotHandbagRate), r.HeldOut, r.Negatives, r.SmallBags,
         r.CatalogProducts, forgeVersion, seed, r.Confusions);

@@ -11,6 +11,8 @@ public sealed record HeldOutResult
     public double IdentificationTop3 { get; init; }
     public double? StyleInTop3 { get; init; }
     public double? StyleInTop3NoCrop { get; init; }
+    /// <summary>Style in the top 3 by cosine alone, without the identification head's re-ranking.</summary>
+    public double? StyleInTop3CosineOnly { get; init; }
     public double CropIoU { get; init; }
     public double CropDetectionRate { get; init; }
     public double CropFalsePositiveRate { get; init; }
@@ -45,6 +47,8 @@ public sealed record HeldOutResult
             metrics["styleInTop3"] = crop;
         if (StyleInTop3NoCrop is { } whole)
             metrics["styleInTop3NoCrop"] = whole;
+        if (StyleInTop3CosineOnly is { } cosineOnly)
+            metrics["styleInTop3CosineOnly"] = cosineOnly;
         return metrics;
     }
 }

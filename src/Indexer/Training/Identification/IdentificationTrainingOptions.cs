@@ -13,6 +13,6 @@ public sealed record IdentificationTrainingOptions
     public int RegionsPerNegative { get; init; } = 3;
     /// <summary>Also learn from the catalog's studio shots (whole image, their true class).</summary>
     public bool UseProductShots { get; init; }
-    public IReadOnlyList<float> L2Candidates { get; init; } = [0.03f, 0.3f, 3f];
+    public IReadOnlyList<float> L2Candidates { get; init; } = [0.01f, 0.03f, 0.1f, 0.3f, 1f];
     public LinearFitOptions Fit { get; init; } = new();
 }

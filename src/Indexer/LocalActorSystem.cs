@@ -1,9 +1,10 @@
 using Akka.Actor;
 using Akka.Configuration;
 
-namespace Pursearch.Indexer.Embedding;
+namespace Pursearch.Indexer;
 
-/// <summary>A quiet local <see cref="ActorSystem"/> for running embedding graphs outside the cluster.</summary>
+/// <summary>A quiet local <see cref="ActorSystem"/> for running crawl, scrape and embedding graphs outside the cluster
+/// (CLI commands, <c>up</c>, tests).</summary>
 public static class LocalActorSystem
 {
     // Akka logs to stdout by default, which would break CLI progress bars and JSON output.
@@ -17,6 +18,6 @@ public static class LocalActorSystem
         }
         """;
 
-    public static ActorSystem Create(string name = "pursearch-embed") =>
+    public static ActorSystem Create(string name = "pursearch-local") =>
         ActorSystem.Create(name, ConfigurationFactory.ParseString(Hocon));
 }
