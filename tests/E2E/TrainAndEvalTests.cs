@@ -25,7 +25,7 @@ public sealed class TrainAndEvalTests
             var trained = await ChildProcess.RunHostAsync(repo, Timeout, "train", "--data", data, "--crop-side", "448");
             Assert.Contains("registered model m2", trained);
 
-            var report = Json(await ChildProcess.RunHostAsync(repo, Timeout, "eval", "--data", data, "--model", "m2", "--json"));
+            var report = CommandOutput.Json(await ChildProcess.RunHostAsync(repo, Timeout, "eval", "--data", data, "--model", "m2", "--json"));
 
             Assert.Equal("m2", report.GetProperty("modelVersion").GetString());
             Assert.All(Figures, name => Assert.InRange(report.GetProperty(name).GetDouble(), 0, 1));
@@ -53,15 +53,5 @@ public sealed class TrainAndEvalTests
         Assert.Contains("exited 1", failed.Message);
         Assert.Contains("run 'pursearch train' first", failed.Message);
         Assert.DoesNotContain("   at ", failed.Message);
-    }
-
-    // The JSON object the command printed, among its progress lines.
-    private static JsonElement Json(string output)
-    {
-        var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
-        var start = lines.IndexOf("{");
-        var end = lines.LastIndexOf("}");
-        Assert.True(start >= 0 && end > start, $"no JSON object in:\n{output}");
-        return JsonDocument.Parse(string.Join('\n', lines.Skip(start).Take(end - start + 1))).RootElement.Clone();
     }
 }

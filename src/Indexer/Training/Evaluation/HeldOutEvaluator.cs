@@ -32,8 +32,7 @@ public static class HeldOutEvaluator
         if (positives.Count == 0)
             throw new TrainingSetException("the held-out set has no photos with a boxed bag");
 
-        var boxes = Locate([.. photos.Select(p => p.ImagePath)], crop, features, set.CropDecodeMinSide,
-            "evaluation: locating bags", progress, cancel);
+        var boxes = Locate([.. photos.Select(p => p.ImagePath)], crop, features, set.CropDecodeMinSide, progress, cancel);
         var cropped = features.Vectors(
             [.. photos.Select((p, i) => new ImageRegion(p.ImagePath, boxes[i] ?? NormalizedBox.Full, set.CropDecodeMinSide))],
             TrainingProgress.Counter(progress, "evaluation: crops", photos.Count), cancel);
@@ -63,11 +62,11 @@ public static class HeldOutEvaluator
     }
 
     private static NormalizedBox?[] Locate(IReadOnlyList<string> imagePaths, CropHead head, PhotoFeatures features,
-        int decodeMinSide, string stage, IProgress<TrainingProgress>? progress, CancellationToken cancel)
+        int decodeMinSide, IProgress<TrainingProgress>? progress, CancellationToken cancel)
     {
         var boxes = new NormalizedBox?[imagePaths.Count];
         features.ForEachMap(imagePaths, head.InputSide, decodeMinSide, (i, map) => boxes[i] = head.Detect(map).Box,
-            TrainingProgress.Counter(progress, stage, imagePaths.Count), cancel);
+            TrainingProgress.Counter(progress, "evaluation: locating bags", imagePaths.Count), cancel);
         return boxes;
     }
 
