@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Pursearch.Core.Money;
 using Pursearch.Host.Cli;
 using Pursearch.Host.Commands;
+using Pursearch.Indexer;
 using Pursearch.Indexer.Embedding;
 using Pursearch.Indexer.Training;
 using Pursearch.SearchNode.Hosting;
@@ -27,12 +28,7 @@ public sealed class DemoPreparation(DataDirectory data, IStore store, ImageEmbed
         CancellationToken cancel)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var crawled = await shops.CrawlAsync(store, embedder, progress, cancel);
-        if (crawled.Products == 0)
-            throw new CliException($"crawling the demo shops ({string.Join(", ", shops.Urls)}) found no products");
-        EmbeddingRunResult leftover;
-        await using (var pipeline = new EmbeddingPipeline(store, embedder))
-            leftover = await pipeline.EmbedPendingAsync(new IndexAfterwardsSink(), StageReports.Embed(progress), cancel);
+        var (crawled, leftover) = await CrawlAndEmbedAsync(shops, progress, cancel);
         cancel.ThrowIfCancellationRequested();
         var model = await store.Models.GetLiveAsync(cancel);
         string? origin = null;
@@ -54,5 +50,26 @@ public sealed class DemoPreparation(DataDirectory data, IStore store, ImageEmbed
         }
         return new DemoSummary((int)crawled.Products, crawled.Embedded + leftover.Embedded,
             crawled.EmbedFailures + leftover.Failed, model.Id, origin, generation.Id, built, clock.Elapsed);
+    }
+
+    // One actor system and one embedding pipeline: the crawl feeds it, then it embeds whatever still has no vector
+    // (products of an interrupted earlier start).
+    private async Task<(DemoCrawl Crawled, EmbeddingRunResult Leftover)> CrawlAndEmbedAsync(DemoShops shops,
+        IProgress<TrainingProgress> progress, CancellationToken cancel)
+    {
+        var system = LocalActorSystem.Create("demo");
+        try
+        {
+            await using var pipeline = new EmbeddingPipeline(store, embedder, system: system);
+            var crawled = await shops.CrawlAsync(store, system, pipeline, progress, cancel);
+            if (crawled.Products == 0)
+                throw new CliException($"crawling the demo shops ({string.Join(", ", shops.Urls)}) found no products");
+            var leftover = await pipeline.EmbedPendingAsync(new IndexAfterwardsSink(), StageReports.Embed(progress), cancel);
+            return (crawled, leftover);
+        }
+        finally
+        {
+            await system.Terminate();
+        }
     }
 }

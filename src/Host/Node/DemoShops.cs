@@ -1,13 +1,11 @@
-using System.Text.Json;
+using Akka.Actor;
 using Pursearch.Forge.Sites;
 using Pursearch.Host.Cli;
-using Pursearch.Indexer;
-using Pursearch.Indexer.Crawling;
 using Pursearch.Indexer.Embedding;
 using Pursearch.Indexer.Scraping;
 using Pursearch.Indexer.Training;
+using Pursearch.Indexer.Training.Sets;
 using Pursearch.Storage.Contracts;
-using Pursearch.Vision.Embedding;
 
 namespace Pursearch.Host.Node;
 
@@ -33,12 +31,16 @@ public sealed class DemoShops : IAsyncDisposable
 
     public static async Task<DemoShops> StartAsync(string forgeFolder, CancellationToken cancel)
     {
-        var (seed, products) = ReadWorld(forgeFolder);
+        var manifestPath = Path.Combine(forgeFolder, TrainingSetLayout.ManifestFile);
+        var world = SetManifest.Read(manifestPath) is { Products: { } products } manifest
+            ? (manifest.Seed, Products: products)
+            : throw new CliException($"{manifestPath} does not describe a generated Forge world (run 'pursearch forge generate')");
         try
         {
             // No Crawl-delay: the shops are this process's own, and the demo should fill quickly.
             return new DemoShops(await ForgeSiteServer.StartAsync(
-                new ForgeSiteOptions { Seed = seed, Products = products, BasePort = BasePort, CrawlDelay = null }, cancel));
+                new ForgeSiteOptions { Seed = world.Seed, Products = world.Products, BasePort = BasePort, CrawlDelay = null },
+                cancel));
         }
         catch (IOException e)
         {
@@ -47,29 +49,22 @@ public sealed class DemoShops : IAsyncDisposable
         }
     }
 
-    public async Task<DemoCrawl> CrawlAsync(IStore store, ImageEmbedder embedder, IProgress<TrainingProgress> progress,
-        CancellationToken cancel)
+    /// <summary>Scrapes every shop in turn on <paramref name="system"/>, handing new and re-imaged products to
+    /// <paramref name="pipeline"/> as they are committed.</summary>
+    public async Task<DemoCrawl> CrawlAsync(IStore store, ActorSystem system, EmbeddingPipeline pipeline,
+        IProgress<TrainingProgress> progress, CancellationToken cancel)
     {
-        var system = LocalActorSystem.Create("demo-crawl");
-        try
+        var runner = new ScrapeRunner(store, system);
+        var total = new DemoCrawl(0, 0, 0);
+        foreach (var site in _server.Sites)
         {
-            await using var pipeline = new EmbeddingPipeline(store, embedder, system: system);
-            var runner = new ScrapeRunner(store, system);
-            var total = new DemoCrawl(0, 0, 0);
-            foreach (var site in _server.Sites)
-            {
-                var source = await RegisterAsync(store, site, cancel);
-                var queue = new PipelineEmbeddingQueue(pipeline, new IndexAfterwardsSink(), cancel: cancel);
-                var result = await runner.RunAsync(source, queue, StageReports.Scrape(progress, site.Retailer.Name), cancel);
-                total = new DemoCrawl(total.Products + ProductsSeen(result), total.Embedded + (result.Embedding?.Embedded ?? 0),
-                    total.EmbedFailures + (result.Embedding?.Failed ?? 0));
-            }
-            return total;
+            var source = await RegisterAsync(store, site, cancel);
+            var queue = new PipelineEmbeddingQueue(pipeline, new IndexAfterwardsSink(), cancel: cancel);
+            var result = await runner.RunAsync(source, queue, StageReports.Scrape(progress, site.Retailer.Name), cancel);
+            total = new DemoCrawl(total.Products + ProductsSeen(result), total.Embedded + (result.Embedding?.Embedded ?? 0),
+                total.EmbedFailures + (result.Embedding?.Failed ?? 0));
         }
-        finally
-        {
-            await system.Terminate();
-        }
+        return total;
     }
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
@@ -95,11 +90,4 @@ public sealed class DemoShops : IAsyncDisposable
             ScrapeCounters.ProductsNew, ScrapeCounters.ProductsChanged, ScrapeCounters.ProductsPriceChanged,
             ScrapeCounters.ProductsImageChanged, ScrapeCounters.ProductsUnchanged, ScrapeCounters.ProductsNotModified,
         }.Sum(result.Counter);
-
-    private static (int Seed, int Products) ReadWorld(string forgeFolder)
-    {
-        using var manifest = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(forgeFolder, "forge.json")));
-        var root = manifest.RootElement;
-        return (root.GetProperty("seed").GetInt32(), root.GetProperty("products").GetInt32());
-    }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Pursearch.Indexer.Training;
+using Pursearch.Indexer.Training.Sets;
 using Pursearch.Storage.Contracts;
 using Pursearch.Vision.Embedding;
 using Pursearch.Vision.Heads;
@@ -24,9 +25,8 @@ public static class ShippedModel
         if (!File.Exists(Path.Combine(Folder, HeadSetFiles.ManifestName)))
             return false;
         var shipped = TrainingManifest.Load(Folder);
-        using var world = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(forgeFolder, "forge.json")));
-        return world.RootElement.GetProperty("forgeVersion").GetString() == shipped.ForgeVersion &&
-               world.RootElement.GetProperty("seed").GetInt32() == shipped.Seed;
+        var world = SetManifest.Read(Path.Combine(forgeFolder, TrainingSetLayout.ManifestFile));
+        return world is not null && world.ForgeVersion == shipped.ForgeVersion && world.Seed == shipped.Seed;
     }
 
     /// <summary>Registers the shipped heads as the next model version of this data dir (promoted as any other).</summary>

@@ -2,8 +2,9 @@ using System.Text.Json;
 
 namespace Pursearch.Indexer.Training.Sets;
 
-/// <summary>What a set's <c>forge.json</c> says about where it came from: the Forge version and the world seed.</summary>
-public sealed record SetManifest(string ForgeVersion, int Seed)
+/// <summary>What a set's <c>forge.json</c> says about where it came from: the Forge version, the world seed and, for a
+/// generated world, its product count.</summary>
+public sealed record SetManifest(string ForgeVersion, int Seed, int? Products = null)
 {
     /// <summary>Reads <paramref name="path"/>; null when there is no manifest.</summary>
     public static SetManifest? Read(string? path)
@@ -14,7 +15,8 @@ public sealed record SetManifest(string ForgeVersion, int Seed)
         {
             using var document = JsonDocument.Parse(File.ReadAllBytes(path));
             var root = document.RootElement;
-            return new SetManifest(root.GetProperty("forgeVersion").GetString() ?? "", root.GetProperty("seed").GetInt32());
+            return new SetManifest(root.GetProperty("forgeVersion").GetString() ?? "", root.GetProperty("seed").GetInt32(),
+                root.TryGetProperty("products", out var products) ? products.GetInt32() : null);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
