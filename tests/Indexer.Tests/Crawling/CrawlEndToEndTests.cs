@@ -6,6 +6,7 @@ using Pursearch.Indexer.Crawling.Urls;
 
 namespace Pursearch.Indexer.Tests.Crawling;
 
+[Collection(ArrivalPacingCollection.Name)]
 public class CrawlEndToEndTests(ActorSystemFixture actors) : IClassFixture<ActorSystemFixture>
 {
     private static readonly TimeSpan Jitter = TimeSpan.FromMilliseconds(20);

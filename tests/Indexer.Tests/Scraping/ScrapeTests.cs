@@ -6,10 +6,12 @@ using Pursearch.Forge.Sites;
 using Pursearch.Forge.Sites.Markup;
 using Pursearch.Indexer.Crawling;
 using Pursearch.Indexer.Scraping;
+using Pursearch.Indexer.Tests.Crawling;
 using Pursearch.Storage.Contracts;
 
 namespace Pursearch.Indexer.Tests.Scraping;
 
+[Collection(ArrivalPacingCollection.Name)]
 public sealed class ScrapeTests(ScrapeActors actors) : IClassFixture<ScrapeActors>
 {
     [Fact]
