@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Pursearch.Core.Catalog;
 using Pursearch.Indexer.Crawling.Extraction;
 
@@ -8,10 +9,14 @@ public class ExtractionTests
 {
     private static readonly Uri PageUrl = new("https://shop.example/bags/ardent-flap");
 
+    /// <summary>Extracts through the strict parser when it accepts the page, checked equal to the HTML5 parse.</summary>
     private static PageExtraction Extract(string html, Uri? url = null)
     {
-        using var page = HtmlPage.Parse(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", url ?? PageUrl);
-        return ProductExtractor.Extract(page);
+        var body = Encoding.UTF8.GetBytes(html);
+        var extraction = ProductExtractor.Extract(HtmlPage.Parse(body, "text/html; charset=utf-8", url ?? PageUrl));
+        var reference = ProductExtractor.Extract(HtmlPage.ParseHtml5(body, "text/html; charset=utf-8", url ?? PageUrl));
+        Assert.Equal(JsonSerializer.Serialize(reference), JsonSerializer.Serialize(extraction));
+        return extraction;
     }
 
     private static ExtractedProduct Single(string html)
@@ -242,13 +247,13 @@ public class ExtractionTests
             <a href="/img/bag.jpg">image</a><a rel="next" href="?page=2">next</a>
             </body></html>
             """;
-        using var page = HtmlPage.Parse(Encoding.UTF8.GetBytes(html), "text/html", new Uri("https://shop.example/list/?page=1"));
+        var page = HtmlPage.Parse(Encoding.UTF8.GetBytes(html), "text/html", new Uri("https://shop.example/list/?page=1"));
         var links = LinkExtractor.Extract(page, "PursearchBot");
         Assert.Equal(["https://shop.example/list/p/1", "https://shop.example/p/2", "https://other.example/x"],
             links.Links.Select(u => u.AbsoluteUri));
         Assert.Equal(["https://shop.example/list/?page=2"], links.Pagination.Select(u => u.AbsoluteUri));
 
-        using var blocked = HtmlPage.Parse(Encoding.UTF8.GetBytes(
+        var blocked = HtmlPage.Parse(Encoding.UTF8.GetBytes(
             "<html><head><meta name='PursearchBot' content='noindex, nofollow'></head><body><a href='/x'>x</a></body></html>"),
             "text/html", new Uri("https://shop.example/"));
         var none = LinkExtractor.Extract(blocked, "PursearchBot");
@@ -262,7 +267,7 @@ public class ExtractionTests
     [Fact]
     public void Plain_html_follows_css_semantics_in_document_order()
     {
-        using var page = HtmlPage.Parse(Encoding.UTF8.GetBytes("""
+        var page = HtmlPage.Parse(Encoding.UTF8.GetBytes("""
             <html><head><base href="/static/"><base href="https://other.example/"></head><body>
             <img src="logo.png">
             <div class="product-detail"><h1>Rue
@@ -286,7 +291,7 @@ public class ExtractionTests
     public void Charset_comes_from_the_content_type()
     {
         var html = "<html><head><meta property='og:type' content='product'><meta property='og:title' content='Sac à main'></head></html>";
-        using var page = HtmlPage.Parse(Encoding.Latin1.GetBytes(html), "text/html; charset=iso-8859-1", PageUrl);
+        var page = HtmlPage.Parse(Encoding.Latin1.GetBytes(html), "text/html; charset=iso-8859-1", PageUrl);
         Assert.Equal("Sac à main", OpenGraphReader.Read(page)!.Name);
     }
 }

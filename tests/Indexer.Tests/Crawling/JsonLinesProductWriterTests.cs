@@ -17,7 +17,7 @@ public class JsonLinesProductWriterTests
               "color": "Noir", "model": "Flap", "image": ["/a.jpg", "/b.jpg"],
               "offers": { "price": "1290.50", "priceCurrency": "EUR", "availability": "PreOrder" } }</script>
             """;
-        using var page = HtmlPage.Parse(Encoding.UTF8.GetBytes(html), "text/html", new Uri("https://shop.example/p/ma-1"));
+        var page = HtmlPage.Parse(Encoding.UTF8.GetBytes(html), "text/html", new Uri("https://shop.example/p/ma-1"));
         var extracted = Assert.Single(ProductExtractor.Extract(page).Products);
         var seen = DateTimeOffset.UtcNow;
         var crawlEvent = new ProductExtracted(new Uri("https://shop.example/p/ma-1"), seen, extracted.ToProduct("Shop", seen), extracted);

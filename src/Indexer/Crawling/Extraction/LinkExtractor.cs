@@ -1,4 +1,4 @@
-using AngleSharp.Dom;
+using Pursearch.Indexer.Crawling.Extraction.Markup;
 using Pursearch.Indexer.Crawling.Urls;
 
 namespace Pursearch.Indexer.Crawling.Extraction;
@@ -60,7 +60,7 @@ public static class LinkExtractor
         return extension.Length > 0 && NonPageExtensions.Contains(extension);
     }
 
-    private static HashSet<string> RobotsDirectives(IReadOnlyList<IElement> metaWithContent, string robotsToken, string? robotsHeader)
+    private static HashSet<string> RobotsDirectives(IReadOnlyList<MarkupElement> metaWithContent, string robotsToken, string? robotsHeader)
     {
         var directives = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var meta in metaWithContent)

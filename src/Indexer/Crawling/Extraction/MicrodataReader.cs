@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AngleSharp.Dom;
+using Pursearch.Indexer.Crawling.Extraction.Markup;
 
 namespace Pursearch.Indexer.Crawling.Extraction;
 
@@ -15,42 +15,42 @@ public static class MicrodataReader
     public static List<JsonNode> Read(HtmlPage page) =>
         page.Elements.ItemScopes
             .Where(e => !e.HasAttribute("itemprop") || !HasItemScopeAncestor(e))
-            .Select(e => (JsonNode)ReadItem(e, page.Document, page.BaseUri, 0))
+            .Select(e => (JsonNode)ReadItem(e, page, page.BaseUri, 0))
             .ToList();
 
-    private static bool HasItemScopeAncestor(IElement element)
+    private static bool HasItemScopeAncestor(MarkupElement element)
     {
-        for (var ancestor = element.ParentElement; ancestor is not null; ancestor = ancestor.ParentElement)
+        for (var ancestor = element.Parent; ancestor is not null; ancestor = ancestor.Parent)
             if (ancestor.HasAttribute("itemscope"))
                 return true;
         return false;
     }
 
-    private static JsonObject ReadItem(IElement item, IDocument document, Uri baseUri, int depth)
+    private static JsonObject ReadItem(MarkupElement item, HtmlPage page, Uri baseUri, int depth)
     {
         var obj = new JsonObject();
         if (Tokens(item.GetAttribute("itemtype")) is { Length: > 0 } types)
             obj["@type"] = types.Length == 1 ? types[0] : new JsonArray(types.Select(t => (JsonNode?)t).ToArray());
         if (item.GetAttribute("itemid") is { Length: > 0 } id)
             obj["@id"] = id;
-        foreach (var (name, value) in Properties(item, document, baseUri, depth))
+        foreach (var (name, value) in Properties(item, page, baseUri, depth))
             Add(obj, name, value);
         return obj;
     }
 
-    private static IEnumerable<(string Name, JsonNode Value)> Properties(IElement item, IDocument document, Uri baseUri, int depth)
+    private static IEnumerable<(string Name, JsonNode Value)> Properties(MarkupElement item, HtmlPage page, Uri baseUri, int depth)
     {
-        var pending = new Queue<IElement>(item.Children);
+        var pending = new Queue<MarkupElement>(item.Children);
         foreach (var id in Tokens(item.GetAttribute("itemref")))
-            if (document.GetElementById(id) is { } referenced)
+            if (page.ElementById(id) is { } referenced)
                 pending.Enqueue(referenced);
-        var seen = new HashSet<IElement>();
+        var seen = new HashSet<MarkupElement>();
         while (pending.TryDequeue(out var element))
         {
             if (!seen.Add(element))
                 continue;
             var names = Tokens(element.GetAttribute("itemprop"));
-            if (names.Length > 0 && ValueOf(element, document, baseUri, depth) is { } value)
+            if (names.Length > 0 && ValueOf(element, page, baseUri, depth) is { } value)
                 foreach (var name in names)
                     yield return (ShortName(name), value.DeepClone());
             if (!element.HasAttribute("itemscope"))
@@ -59,10 +59,10 @@ public static class MicrodataReader
         }
     }
 
-    private static JsonNode? ValueOf(IElement element, IDocument document, Uri baseUri, int depth)
+    private static JsonNode? ValueOf(MarkupElement element, HtmlPage page, Uri baseUri, int depth)
     {
         if (element.HasAttribute("itemscope"))
-            return depth < MaxDepth ? ReadItem(element, document, baseUri, depth + 1) : null;
+            return depth < MaxDepth ? ReadItem(element, page, baseUri, depth + 1) : null;
         if (element.GetAttribute("content") is { } content)
             return content.Trim();
         var text = element.LocalName switch

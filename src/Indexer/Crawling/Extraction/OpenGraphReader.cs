@@ -1,4 +1,4 @@
-using AngleSharp.Dom;
+using Pursearch.Indexer.Crawling.Extraction.Markup;
 
 namespace Pursearch.Indexer.Crawling.Extraction;
 
@@ -43,7 +43,7 @@ public static class OpenGraphReader
         return candidate;
     }
 
-    private static Dictionary<string, List<string>> MetaTags(IReadOnlyList<IElement> metaWithContent)
+    private static Dictionary<string, List<string>> MetaTags(IReadOnlyList<MarkupElement> metaWithContent)
     {
         var tags = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var meta in metaWithContent)

@@ -1,4 +1,4 @@
-using AngleSharp.Dom;
+using Pursearch.Indexer.Crawling.Extraction.Markup;
 
 namespace Pursearch.Indexer.Crawling.Extraction;
 
@@ -13,28 +13,28 @@ public sealed class PageElements
     private static readonly string[] SkuAttributeNames =
         ["data-sku", "data-product-sku", "data-product-id", "data-item-id", "data-sku-id"];
 
-    private readonly IElement?[] _firstWithSkuAttribute = new IElement?[SkuAttributeNames.Length];
-    private readonly List<IElement> _scripts = [];
-    private readonly List<IElement> _itemScopes = [];
-    private readonly List<IElement> _metaWithContent = [];
-    private readonly List<IElement> _hyperlinks = [];
-    private readonly List<IElement> _innermostPrices = [];
+    private readonly MarkupElement?[] _firstWithSkuAttribute = new MarkupElement?[SkuAttributeNames.Length];
+    private readonly List<MarkupElement> _scripts = [];
+    private readonly List<MarkupElement> _itemScopes = [];
+    private readonly List<MarkupElement> _metaWithContent = [];
+    private readonly List<MarkupElement> _hyperlinks = [];
+    private readonly List<MarkupElement> _innermostPrices = [];
 
     private PageElements()
     {
     }
 
     /// <summary><c>script[type]</c>.</summary>
-    public IReadOnlyList<IElement> Scripts => _scripts;
+    public IReadOnlyList<MarkupElement> Scripts => _scripts;
 
     /// <summary><c>[itemscope]</c>.</summary>
-    public IReadOnlyList<IElement> ItemScopes => _itemScopes;
+    public IReadOnlyList<MarkupElement> ItemScopes => _itemScopes;
 
     /// <summary><c>meta[content]</c>.</summary>
-    public IReadOnlyList<IElement> MetaWithContent => _metaWithContent;
+    public IReadOnlyList<MarkupElement> MetaWithContent => _metaWithContent;
 
     /// <summary><c>a[href], area[href], link[href]</c>.</summary>
-    public IReadOnlyList<IElement> Hyperlinks => _hyperlinks;
+    public IReadOnlyList<MarkupElement> Hyperlinks => _hyperlinks;
 
     /// <summary>The href of the first <c>base[href]</c>.</summary>
     public string? BaseHref { get; private set; }
@@ -43,54 +43,54 @@ public sealed class PageElements
     /// Price-like elements (<c>[itemprop=price], [class*=price], [id*=price], [data-price]</c>) that contain no other
     /// and are not inside <c>del, s, strike</c>.
     /// </summary>
-    public IReadOnlyList<IElement> InnermostPrices => _innermostPrices;
+    public IReadOnlyList<MarkupElement> InnermostPrices => _innermostPrices;
 
     /// <summary><c>h1</c>.</summary>
-    public IElement? FirstHeading { get; private set; }
+    public MarkupElement? FirstHeading { get; private set; }
 
     /// <summary><c>[itemprop=priceCurrency]</c>.</summary>
-    public IElement? FirstPriceCurrency { get; private set; }
+    public MarkupElement? FirstPriceCurrency { get; private set; }
 
     /// <summary><c>[itemprop=brand], [class*=brand], [id*=brand]</c>.</summary>
-    public IElement? FirstBrand { get; private set; }
+    public MarkupElement? FirstBrand { get; private set; }
 
     /// <summary><c>meta[name=brand]</c>.</summary>
-    public IElement? FirstBrandMeta { get; private set; }
+    public MarkupElement? FirstBrandMeta { get; private set; }
 
     /// <summary><c>[itemprop=sku], [class*=sku], [id*=sku]</c>.</summary>
-    public IElement? FirstSku { get; private set; }
+    public MarkupElement? FirstSku { get; private set; }
 
     /// <summary><c>[itemprop=availability], [class*=availability], [class*=stock], [id*=availability]</c>.</summary>
-    public IElement? FirstAvailability { get; private set; }
+    public MarkupElement? FirstAvailability { get; private set; }
 
     /// <summary><c>[data-colour], [data-color]</c>.</summary>
-    public IElement? FirstColour { get; private set; }
+    public MarkupElement? FirstColour { get; private set; }
 
     /// <summary><c>link[rel=image_src]</c>.</summary>
-    public IElement? FirstImageSourceLink { get; private set; }
+    public MarkupElement? FirstImageSourceLink { get; private set; }
 
     /// <summary><c>[class*=product] img, [id*=product] img, main img, article img, img[itemprop=image]</c>.</summary>
-    public IElement? FirstProductImage { get; private set; }
+    public MarkupElement? FirstProductImage { get; private set; }
 
     /// <summary>The values of the first elements with <c>data-sku</c>, <c>data-product-sku</c>, <c>data-product-id</c>,
     /// <c>data-item-id</c>, <c>data-sku-id</c>, in that order of preference.</summary>
     public IEnumerable<string?> SkuAttributeValues =>
         SkuAttributeNames.Select((name, i) => _firstWithSkuAttribute[i]?.GetAttribute(name));
 
-    public static PageElements Collect(IDocument document)
+    /// <summary>Collects from <paramref name="root"/> and everything under it.</summary>
+    public static PageElements Collect(MarkupElement root)
     {
         var elements = new PageElements();
-        if (document.DocumentElement is { } root)
-            elements.Walk(root);
+        elements.Walk(root);
         return elements;
     }
 
     /// <summary>Depth-first in document order, without recursion (malformed pages can nest very deeply).</summary>
-    private void Walk(IElement root)
+    private void Walk(MarkupElement root)
     {
         var prices = new List<PriceElement>();
         var path = new List<Frame>();
-        var pending = new Stack<(IElement Element, int Depth)>();
+        var pending = new Stack<(MarkupElement Element, int Depth)>();
         pending.Push((root, 0));
         while (pending.TryPop(out var next))
         {
@@ -102,8 +102,9 @@ public sealed class PageElements
                 prices.Add(price);
             }
             path.Add(frame);
-            for (var child = next.Element.LastElementChild; child is not null; child = child.PreviousElementSibling)
-                pending.Push((child, next.Depth + 1));
+            var children = next.Element.Children;
+            for (var i = children.Count - 1; i >= 0; i--)
+                pending.Push((children[i], next.Depth + 1));
         }
         _innermostPrices.AddRange(prices.Where(p => !p.EnclosesPrice && !p.InStrikeOut).Select(p => p.Element));
     }
@@ -121,7 +122,7 @@ public sealed class PageElements
         }
     }
 
-    private Frame Visit(IElement element, Frame parent)
+    private Frame Visit(MarkupElement element, Frame parent)
     {
         var name = element.LocalName;
         var attributes = Attributes.Of(element);
@@ -138,7 +139,7 @@ public sealed class PageElements
         return frame;
     }
 
-    private void CollectForReaders(IElement element, string name, Attributes attributes)
+    private void CollectForReaders(MarkupElement element, string name, Attributes attributes)
     {
         if (attributes.HasItemScope)
             _itemScopes.Add(element);
@@ -152,7 +153,7 @@ public sealed class PageElements
             BaseHref ??= baseHref;
     }
 
-    private void CollectFirsts(IElement element, string name, Attributes attributes, bool insideProductBlock)
+    private void CollectFirsts(MarkupElement element, string name, Attributes attributes, bool insideProductBlock)
     {
         if (Is(name, "h1"))
             FirstHeading ??= element;
@@ -185,9 +186,9 @@ public sealed class PageElements
     /// <summary>What an element passes on to its descendants.</summary>
     private readonly record struct Frame(PriceElement? Price, bool InStrikeOut, bool InProductBlock);
 
-    private sealed class PriceElement(IElement element, bool inStrikeOut)
+    private sealed class PriceElement(MarkupElement element, bool inStrikeOut)
     {
-        public IElement Element { get; } = element;
+        public MarkupElement Element { get; } = element;
         public bool InStrikeOut { get; } = inStrikeOut;
         public bool EnclosesPrice { get; set; }
     }
@@ -199,27 +200,27 @@ public sealed class PageElements
         public bool HasItemScope, HasType, HasContent, HasDataPrice, HasDataColour;
         public int SkuAttributes;
 
-        public static Attributes Of(IElement element)
+        public static Attributes Of(MarkupElement element)
         {
             var found = default(Attributes);
-            foreach (var attribute in element.Attributes)
+            foreach (var (name, value) in element.Attributes)
             {
-                // The first occurrence wins, as with GetAttribute (the parser drops duplicates anyway).
-                switch (attribute.Name)
+                // The first occurrence wins, as with GetAttribute (the parsers drop duplicates anyway).
+                switch (name)
                 {
-                    case "class": found.Class ??= attribute.Value; break;
-                    case "id": found.Id ??= attribute.Value; break;
-                    case "itemprop": found.ItemProp ??= attribute.Value; break;
-                    case "href": found.Href ??= attribute.Value; break;
-                    case "rel": found.Rel ??= attribute.Value; break;
-                    case "name": found.Name ??= attribute.Value; break;
+                    case "class": found.Class ??= value; break;
+                    case "id": found.Id ??= value; break;
+                    case "itemprop": found.ItemProp ??= value; break;
+                    case "href": found.Href ??= value; break;
+                    case "rel": found.Rel ??= value; break;
+                    case "name": found.Name ??= value; break;
                     case "itemscope": found.HasItemScope = true; break;
                     case "type": found.HasType = true; break;
                     case "content": found.HasContent = true; break;
                     case "data-price": found.HasDataPrice = true; break;
                     case "data-colour" or "data-color": found.HasDataColour = true; break;
                     default:
-                        var index = Array.IndexOf(SkuAttributeNames, attribute.Name);
+                        var index = Array.IndexOf(SkuAttributeNames, name);
                         if (index >= 0)
                             found.SkuAttributes |= 1 << index;
                         break;

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using AngleSharp.Dom;
+using Pursearch.Indexer.Crawling.Extraction.Markup;
 
 namespace Pursearch.Indexer.Crawling.Extraction;
 
@@ -35,7 +35,7 @@ public static partial class PlainHtmlReader
         candidate is { Name: not null, Price: not null, Sku: not null };
 
     /// <summary>The first innermost price element that is not a former price (by its class or id) with digits.</summary>
-    private static string? PriceText(IReadOnlyList<IElement> innermostPrices)
+    private static string? PriceText(IReadOnlyList<MarkupElement> innermostPrices)
     {
         foreach (var element in innermostPrices.Where(e => !IsFormerPrice(e)))
         {
@@ -48,9 +48,9 @@ public static partial class PlainHtmlReader
         return null;
     }
 
-    private static bool IsFormerPrice(IElement element)
+    private static bool IsFormerPrice(MarkupElement element)
     {
-        var names = $"{element.ClassName} {element.Id}".ToLowerInvariant();
+        var names = $"{element.GetAttribute("class")} {element.GetAttribute("id")}".ToLowerInvariant();
         return FormerPriceWords().IsMatch(names);
     }
 
@@ -66,7 +66,7 @@ public static partial class PlainHtmlReader
         return label.Success ? text[(label.Index + label.Length)..].Trim() : text;
     }
 
-    private static string? AvailabilityOf(IElement? element) =>
+    private static string? AvailabilityOf(MarkupElement? element) =>
         element?.GetAttribute("href") ?? element?.GetAttribute("content") ?? ShortText(element, 40);
 
     private static Uri? ImageOf(PageElements elements, Uri baseUri)
@@ -80,13 +80,13 @@ public static partial class PlainHtmlReader
         return source is not null && Uri.TryCreate(baseUri, source.Trim(), out var url) ? url : null;
     }
 
-    private static string? ShortText(IElement? element, int maxLength)
+    private static string? ShortText(MarkupElement? element, int maxLength)
     {
         var text = Text(element);
         return text is null || text.Length > maxLength ? null : text;
     }
 
-    private static string? Text(IElement? element)
+    private static string? Text(MarkupElement? element)
     {
         var text = element?.TextContent.Trim();
         return string.IsNullOrEmpty(text) ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -78,7 +78,7 @@ public sealed class PageProcessor(
             return HandleSitemap(request, result);
         if (!IsHtml(result))
             return ([new PageSkipped(request.Url, time.GetUtcNow(), $"not an HTML page ({result.ContentType ?? "no content type"})", 0)], []);
-        using var html = HtmlPage.Parse(result.Body, result.ContentType, result.FinalUrl);
+        var html = HtmlPage.Parse(result.Body, result.ContentType, result.FinalUrl);
         return HandleHtml(request, result, html);
     }
 

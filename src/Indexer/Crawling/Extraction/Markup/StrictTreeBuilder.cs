@@ -1,0 +1,200 @@
+using System.Text;
+
+namespace Pursearch.Indexer.Crawling.Extraction.Markup;
+
+/// <summary>
+/// Builds the tree of a page whose tags nest as written: every end tag closes the current element. It refuses (returns
+/// false) whatever the HTML5 tree-construction algorithm would rearrange — implied end tags, stray or misnested end
+/// tags, tables, foreign content, content after the body — so a refused page goes to the full parser instead. The
+/// html, head and body elements are kept when written and not invented when implied (no reader depends on them).
+/// </summary>
+internal sealed class StrictTreeBuilder
+{
+    private const int MaxDepth = 512;
+
+    private readonly MarkupElement _root = new(MarkupElement.DocumentName, []);
+    private readonly List<MarkupElement> _open;
+    private string? _text;
+    private StringBuilder? _moreText;
+    private int _openParagraphs, _openSelects;
+    private bool _headSeen, _bodyStarted, _afterBody, _dropNewline;
+
+    public StrictTreeBuilder() => _open = [_root];
+
+    private MarkupElement Current => _open[^1];
+
+    private bool AtTopLevel => Current == _root || Current.LocalName == "html";
+
+    public bool Text(string text)
+    {
+        if (_dropNewline && text.StartsWith('\n'))
+            text = text[1..];
+        _dropNewline = false;
+        if (text.Length == 0)
+            return true;
+        if (!IsHtmlWhitespace(text))
+        {
+            if (_afterBody || Current.LocalName == "head")
+                return false;
+            if (AtTopLevel)
+                _bodyStarted = true;
+        }
+        if (_text is null)
+            _text = text;
+        else
+            (_moreText ??= new StringBuilder(_text)).Append(text);
+        return true;
+    }
+
+    public void Comment() => _dropNewline = false;
+
+    public bool StartTag(HtmlTag tag, KeyValuePair<string, string>[] attributes)
+    {
+        FlushText();
+        _dropNewline = false;
+        if (_afterBody || tag.Is(TagRules.Refused))
+            return false;
+        switch (tag.Name)
+        {
+            case "html":
+                return _open.Count == 1 && _root.Children.Count == 0 && !_bodyStarted && Push(tag.Name, attributes);
+            case "head":
+                if (_headSeen || _bodyStarted || !AtTopLevel || Current.Children.Count > 0)
+                    return false;
+                _headSeen = true;
+                return Push(tag.Name, attributes);
+            case "body":
+                if (_bodyStarted)
+                    return false;
+                if (Current.LocalName == "head")
+                    _open.RemoveAt(_open.Count - 1);
+                _bodyStarted = true;
+                return AtTopLevel && Push(tag.Name, attributes);
+        }
+        if (!Admits(tag, attributes))
+            return false;
+        if (tag.Is(TagRules.Void))
+        {
+            Current.Append(new MarkupElement(tag.Name, attributes));
+            return true;
+        }
+        _dropNewline = tag.Name is "pre" or "textarea";
+        return Push(tag.Name, attributes);
+    }
+
+    public bool EndTag(string name)
+    {
+        FlushText();
+        _dropNewline = false;
+        if (name is "body" or "html")
+        {
+            if (Current.LocalName == name)
+                _open.RemoveAt(_open.Count - 1);
+            else if (!(name == "html" && _afterBody && Current == _root))
+                return false;
+            _afterBody = true;
+            return true;
+        }
+        if (_afterBody || Current == _root || Current.LocalName != name)
+            return false;
+        _open.RemoveAt(_open.Count - 1);
+        Count(name, -1);
+        return true;
+    }
+
+    public MarkupElement Finish()
+    {
+        FlushText();
+        return _root;
+    }
+
+    /// <summary>Whether the element can go where the parser stands without the full algorithm moving or closing anything.</summary>
+    private bool Admits(HtmlTag tag, KeyValuePair<string, string>[] attributes)
+    {
+        var headContent = tag.Is(TagRules.HeadContent);
+        if (Current.LocalName == "head" && !headContent)
+            return false;
+        if (AtTopLevel && !headContent)
+            _bodyStarted = true;
+        if ((tag.Is(TagRules.ClosesParagraph) && _openParagraphs > 0) || (tag.Is(TagRules.NotNested) && IsOpen(tag.Name)))
+            return false;
+        var name = tag.Name;
+        if (_openSelects > 0 && name is not ("option" or "optgroup" or "hr"))
+            return false;
+        var current = Current.LocalName;
+        return name switch
+        {
+            "li" => !IsOpenWithin("li", "ul", "ol", "menu"),
+            "dd" or "dt" => !IsOpenWithin("dd", "dl") && !IsOpenWithin("dt", "dl"),
+            "option" => current != "option",
+            "optgroup" => current is not ("option" or "optgroup"),
+            "meta" => DeclaresUtf8OrNothing(attributes),
+            _ => !tag.Is(TagRules.Heading) || !HtmlTag.Of(current).Is(TagRules.Heading),
+        };
+    }
+
+    private bool Push(string name, KeyValuePair<string, string>[] attributes)
+    {
+        if (_open.Count > MaxDepth)
+            return false;
+        var element = new MarkupElement(name, attributes);
+        Current.Append(element);
+        _open.Add(element);
+        Count(name, +1);
+        return true;
+    }
+
+    private void Count(string name, int change)
+    {
+        if (name == "p")
+            _openParagraphs += change;
+        else if (name == "select")
+            _openSelects += change;
+    }
+
+    private void FlushText()
+    {
+        if (_text is null)
+            return;
+        Current.Append(new MarkupText(_moreText?.ToString() ?? _text));
+        (_text, _moreText) = (null, null);
+    }
+
+    private bool IsOpen(string name)
+    {
+        for (var i = _open.Count - 1; i > 0; i--)
+            if (_open[i].LocalName == name)
+                return true;
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="name"/> is open inside the innermost of <paramref name="containers"/>.</summary>
+    private bool IsOpenWithin(string name, params string[] containers)
+    {
+        for (var i = _open.Count - 1; i > 0; i--)
+        {
+            if (_open[i].LocalName == name)
+                return true;
+            if (containers.Contains(_open[i].LocalName))
+                return false;
+        }
+        return false;
+    }
+
+    private static bool IsHtmlWhitespace(string text) => text.AsSpan().IndexOfAnyExcept(" \t\n\f") < 0;
+
+    /// <summary>A page declaring another charset in a meta tag would be re-decoded by the full parser.</summary>
+    private static bool DeclaresUtf8OrNothing(KeyValuePair<string, string>[] attributes)
+    {
+        string? charset = null;
+        foreach (var (name, value) in attributes)
+        {
+            if (name == "charset")
+                charset = value;
+            else if (name == "content" && value.Contains("charset", StringComparison.OrdinalIgnoreCase))
+                charset = value[(value.IndexOf("charset", StringComparison.OrdinalIgnoreCase) + 7)..].TrimStart(' ', '=').Trim('"', '\'', ' ', ';');
+        }
+        return charset is null || charset.Trim().Equals("utf-8", StringComparison.OrdinalIgnoreCase) ||
+               charset.Trim().Equals("utf8", StringComparison.OrdinalIgnoreCase);
+    }
+}
