@@ -108,6 +108,18 @@ public class ExtractionTests
     }
 
     [Fact]
+    public void A_json_ld_block_with_a_duplicate_key_is_counted_malformed()
+    {
+        var extraction = Extract(JsonLd("""
+            {"@type": "Product", "name": "Twin", "name": "Twin again", "sku": "D-1", "image": "/d.jpg",
+             "offers": {"price": "10.00", "priceCurrency": "USD"}}
+            """));
+
+        Assert.Equal(1, extraction.MalformedJsonLd);
+        Assert.Empty(extraction.Products);
+    }
+
+    [Fact]
     public void Malformed_json_ld_is_repaired_or_skipped_and_microdata_takes_over()
     {
         var html = """

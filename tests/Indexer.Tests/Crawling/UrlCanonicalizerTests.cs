@@ -36,6 +36,36 @@ public class UrlCanonicalizerTests
     }
 
     [Theory]
+    [InlineData("/p/rue-1042")]
+    [InlineData("/bags/Tote_2~x.y-z/")]
+    [InlineData("/p/caf\u00e9")]
+    [InlineData("/p/%7Ebag")]
+    [InlineData("/p//double")]
+    [InlineData("/a/./b/../c")]
+    [InlineData("/.well-known/x")]
+    [InlineData("/p;jsessionid=1")]
+    [InlineData("/p/1?b=2&a=1#top")]
+    public void Absolute_path_links_resolve_as_their_absolute_spelling_does(string path)
+    {
+        foreach (var baseUrl in new[] { "https://shop.example/list/a", "HTTP://Shop.Example:8080/x?page=2", "https://shop.example./" })
+        {
+            var origin = new Uri(baseUrl).GetLeftPart(UriPartial.Authority);
+            Assert.True(UrlCanonicalizer.TryCanonicalize(path, new Uri(baseUrl), out var resolved));
+            Assert.True(UrlCanonicalizer.TryCanonicalize(origin + path, null, out var spelled));
+            Assert.Equal(spelled.AbsoluteUri, resolved.AbsoluteUri);
+            Assert.Equal(spelled.OriginalString, resolved.OriginalString);
+        }
+    }
+
+    [Fact]
+    public void A_canonical_url_is_returned_as_it_is()
+    {
+        var url = new Uri("https://shop.example/p/1?a=1&b=2");
+        Assert.Same(url, UrlCanonicalizer.Canonicalize(url));
+        Assert.NotSame(url, UrlCanonicalizer.Canonicalize(new Uri("https://Shop.example/p/1?a=1&b=2")));
+    }
+
+    [Theory]
     [InlineData("mailto:a@b.c")]
     [InlineData("javascript:void(0)")]
     [InlineData("tel:+123")]

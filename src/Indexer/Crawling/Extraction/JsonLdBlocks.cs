@@ -12,6 +12,8 @@ public static class JsonLdBlocks
     private static readonly JsonDocumentOptions Options = new()
     {
         AllowTrailingCommas = true,
+        // A duplicate key fails the block when it is parsed, not mid-extraction when a lazy JsonObject is first read.
+        AllowDuplicateProperties = false,
         CommentHandling = JsonCommentHandling.Skip,
         MaxDepth = 64,
     };
@@ -45,31 +47,11 @@ public static class JsonLdBlocks
     {
         try
         {
-            var node = JsonNode.Parse(text, documentOptions: Options);
-            // JsonObject builds its dictionary lazily: walk it now so a duplicate key fails here, not mid-extraction.
-            Materialize(node, 0);
-            return node;
+            return JsonNode.Parse(text, documentOptions: Options);
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {
             return null;
-        }
-    }
-
-    private static void Materialize(JsonNode? node, int depth)
-    {
-        if (depth > 64)
-            return;
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (_, value) in obj)
-                    Materialize(value, depth + 1);
-                break;
-            case JsonArray array:
-                foreach (var item in array)
-                    Materialize(item, depth + 1);
-                break;
         }
     }
 

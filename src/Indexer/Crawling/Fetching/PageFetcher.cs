@@ -19,7 +19,7 @@ public sealed class PageFetcher(HttpClient client, CrawlerOptions options, TimeP
     {
         var started = time.GetTimestamp();
         var url = request.Url;
-        var visited = new HashSet<Uri> { UrlCanonicalizer.Canonicalize(url) };
+        HashSet<Uri>? visited = null;
         for (var hop = 0; ; hop++)
         {
             using var message = NewRequest(url, hop == 0 ? request.Validators : null);
@@ -36,6 +36,7 @@ public sealed class PageFetcher(HttpClient client, CrawlerOptions options, TimeP
             {
                 if (!IsRedirect(response.StatusCode))
                     return await CompleteAsync(request, url, response, started, cancellationToken);
+                visited ??= [UrlCanonicalizer.Canonicalize(request.Url)];
                 var next = await FollowAsync(request, url, response, hop, visited, cancellationToken);
                 if (next.Error is { } refusal)
                     return FetchResult.Failure(request.Url, url, refusal, time.GetElapsedTime(started), (int)response.StatusCode);

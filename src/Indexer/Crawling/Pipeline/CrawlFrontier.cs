@@ -170,10 +170,8 @@ public sealed class CrawlFrontier
         }
         if (wait == Timeout.InfiniteTimeSpan || wait > LongestWait)
             wait = LongestWait;
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(wait, _time, timer.Token);
-        await Task.WhenAny(changed, delay);
-        await timer.CancelAsync();
+        // Whichever comes first: a change, the wait running out, or cancellation; none of them is an error here.
+        await changed.WaitAsync(wait, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private PageFailed? Admit(DiscoveredLink link, Uri foundOn)

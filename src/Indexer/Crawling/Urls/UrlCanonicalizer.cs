@@ -25,6 +25,11 @@ public static class UrlCanonicalizer
         var text = href?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > 8192)
             return false;
+        if (baseUri is not null && IsPlainPath(text) && IsHttp(baseUri))
+        {
+            canonical = new Uri(OriginOf(baseUri) + text, UriKind.Absolute);
+            return true;
+        }
         Uri? resolved;
         var ok = baseUri is null
             ? Uri.TryCreate(text, UriKind.Absolute, out resolved)
@@ -49,7 +54,8 @@ public static class UrlCanonicalizer
         var query = CanonicalQuery(url.Query);
         if (query.Length > 0)
             text.Append('?').Append(query);
-        return new Uri(text.ToString(), UriKind.Absolute);
+        // Most URLs the crawler sees are canonical already (its own links): keep the instance instead of parsing again.
+        return text.Equals(url.OriginalString.AsSpan()) ? url : new Uri(text.ToString(), UriKind.Absolute);
     }
 
     public static bool IsTrackingParameter(string name) =>
@@ -60,6 +66,21 @@ public static class UrlCanonicalizer
         url.IsDefaultPort
             ? $"{url.Scheme.ToLowerInvariant()}://{HostOf(url)}"
             : $"{url.Scheme.ToLowerInvariant()}://{HostOf(url)}:{url.Port}";
+
+    /// <summary>
+    /// An absolute path that canonicalises to itself once resolved: only unreserved characters and slashes, no dot
+    /// segments, empty segments, escapes, query or fragment — most links of a shop page (e.g. <c>/p/rue-1042</c>).
+    /// </summary>
+    private static bool IsPlainPath(string href)
+    {
+        if (href.Length < 2 || href[0] != '/' || href[1] == '/' || href.Contains("//", StringComparison.Ordinal) ||
+            href.Contains("/.", StringComparison.Ordinal))
+            return false;
+        foreach (var c in href)
+            if (!(c == '/' || PercentEncoding.IsUnreserved(c)))
+                return false;
+        return true;
+    }
 
     private static bool IsHttp(Uri url) =>
         url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) && url.Host.Length > 0;
