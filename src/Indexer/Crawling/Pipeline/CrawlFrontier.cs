@@ -147,8 +147,11 @@ public sealed class CrawlFrontier
             }
             earliest = earliest is null || readyAt < earliest ? readyAt : earliest;
         }
-        var until = earliest is { } ready && ready < _deadline ? ready : _deadline;
-        wait = until - now;
+        // Every origin with work is at its concurrency limit: only a completion can change that (each one signals),
+        // so the wait needs no timer.
+        if (earliest is not { } ready)
+            return false;
+        wait = (ready < _deadline ? ready : _deadline) - now;
         return false;
     }
 
@@ -168,10 +171,16 @@ public sealed class CrawlFrontier
             await changed;
             return;
         }
-        if (wait == Timeout.InfiniteTimeSpan || wait > LongestWait)
-            wait = LongestWait;
-        // Whichever comes first: a change, the wait running out, or cancellation; none of them is an error here.
-        await changed.WaitAsync(wait, _time, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        // Waiting only for requests in flight: each completion signals, and each request has a timeout.
+        if (wait == Timeout.InfiniteTimeSpan)
+        {
+            await changed.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            return;
+        }
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = Task.Delay(wait < LongestWait ? wait : LongestWait, _time, timer.Token);
+        await Task.WhenAny(changed, delay);
+        await timer.CancelAsync();
     }
 
     private PageFailed? Admit(DiscoveredLink link, Uri foundOn)
