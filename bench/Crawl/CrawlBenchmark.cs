@@ -92,7 +92,7 @@ public static class CrawlBenchmark
             }
             var (crawlRate, httpRate, extractRate) =
                 (pages * passes[0] / seconds[0], pages * passes[1] / seconds[1], pages * passes[2] / seconds[2]);
-            return new CrawlBenchmarkResult(options.Products, options.Concurrency, options.Rounds, pages, crawlRate, httpRate,
+            return new CrawlBenchmarkResult(options.Products, options.Concurrency, options.Rounds, pages, warmUp.TotalSeconds, crawlRate, httpRate,
                 crawlRate / httpRate, extractRate, crawlRate / extractRate, scraped, scraped / scrapeSeconds, options.Embed, embedRate,
                 errors + scrapeErrors);
         }
@@ -104,8 +104,9 @@ public static class CrawlBenchmark
 
     // A crawl round lasts a fraction of a second: without a warm-up the timed rounds would largely run the JIT's
     // first-tier code (the crawler has far more of it than the baseline), measuring the JIT rather than the crawler.
-    // With both cores busy, the background JIT needs 10-40 s here to optimise the crawler's hot code, so the warm-up
-    // lasts until a 2-second window of crawls is no faster (by 3 %) than the best before it.
+    // With both cores busy, the background JIT needs 20-40 s here to optimise the crawler's hot code (its pages/s
+    // still rose after 30 s), so the warm-up lasts at least MinimumWarmUp and on until a 2-second window of crawls is
+    // no faster (by 3 %) than the best before it.
     private static async Task<TimeSpan> WarmUpAsync(Func<Task<double>>[] contenders, CrawlBenchmarkOptions options)
     {
         var clock = Stopwatch.StartNew();

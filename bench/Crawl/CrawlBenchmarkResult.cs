@@ -12,6 +12,7 @@ public sealed record CrawlBenchmarkResult(
     int Concurrency,
     int Rounds,
     int Pages,
+    double WarmUpSeconds,
     double CrawlerPagesPerSecond,
     double BaselinePagesPerSecond,
     double Ratio,

@@ -49,7 +49,7 @@ public static class BenchCrawlCommand
     {
         var lines = new List<string>
         {
-            Invariant($"crawl: {r.Products} products in 4 Forge shops, {r.Pages} pages per crawl x {r.Rounds} rounds, concurrency {r.Concurrency}, no Crawl-delay"),
+            Invariant($"crawl: {r.Products} products in 4 Forge shops, {r.Pages} pages per crawl x {r.Rounds} rounds, concurrency {r.Concurrency}, no Crawl-delay, {r.WarmUpSeconds:0} s warm-up"),
             Invariant($"  plain parallel HttpClient, same URLs   {r.BaselinePagesPerSecond,8:0.0} pages/s   (baseline)"),
             Invariant($"  crawler (robots, frontier, extract)    {r.CrawlerPagesPerSecond,8:0.0} pages/s   ratio {r.Ratio:0.000}"),
             Invariant($"  fetch + parse + extract, plain loop    {r.FetchAndExtractPagesPerSecond,8:0.0} pages/s   crawler / this {r.RatioToExtraction:0.000} (extraction ceiling)"),

@@ -3,7 +3,7 @@ using Pursearch.Indexer.Crawling.Extraction.Markup;
 namespace Pursearch.Indexer.Crawling.Extraction;
 
 /// <summary>
-/// The elements of a page that the readers look at, collected in one walk of the DOM in document order instead of
+/// The elements of a page that the readers look at, collected in one walk of its tree in document order instead of
 /// one CSS query per reader and field (whole-document <c>[class*=…]</c> queries cost more than parsing the page).
 /// The <c>First…</c> members are what <c>document.QuerySelector(selector)</c> would return for the selector in their
 /// summary; attribute values match case-sensitively, element names not, as in CSS.
