@@ -5,11 +5,15 @@ namespace Pursearch.Indexer.Crawling.Extraction.Markup;
 
 /// <summary>
 /// Decodes the character references a well-formed page writes: <c>&amp;name;</c> from the HTML entity table and
-/// <c>&amp;#…;</c> numbers. Returns null for references whose meaning depends on the HTML5 tokenizer's legacy rules
-/// (no semicolon, unknown names, numbers it remaps), so the caller can parse the page in full instead.
+/// <c>&amp;#…;</c> numbers, and leaves an ampersand that starts no reference as written. Returns null for references
+/// whose meaning depends on the HTML5 tokenizer's legacy rules (a known name without its semicolon, unknown names
+/// with one, numbers it remaps), so the caller can parse the page in full instead.
 /// </summary>
 internal static class CharacterReferences
 {
+    /// <summary>The longest name in the HTML5 entity table (CounterClockwiseContourIntegral).</summary>
+    private const int LongestName = 31;
+
     public static string? Decode(string text, int start, int end)
     {
         var amp = text.IndexOf('&', start, end - start);
@@ -45,11 +49,29 @@ internal static class CharacterReferences
             return i;
         }
         if (nameEnd == end || text[nameEnd] != ';')
-            return -1;
+            return StartsWithLegacyName(text, i, nameEnd) ? -1 : Literal(text, amp, nameEnd, decoded);
         if (HtmlEntityProvider.Resolver.GetSymbol(text.Substring(i, nameEnd - i + 1)) is not { } symbol)
             return -1;
         decoded.Append(symbol);
         return nameEnd + 1;
+    }
+
+    /// <summary>
+    /// Whether the name run starts with a reference the tokenizer decodes without a semicolon (<c>&amp;amp</c>,
+    /// <c>&amp;copy</c> ...); any other run, such as the <c>&amp;b</c> of a query string, stays as written.
+    /// </summary>
+    private static bool StartsWithLegacyName(string text, int start, int end)
+    {
+        for (var length = 1; length <= Math.Min(end - start, LongestName); length++)
+            if (HtmlEntityProvider.Resolver.GetSymbol(text.Substring(start, length)) is not null)
+                return true;
+        return false;
+    }
+
+    private static int Literal(string text, int amp, int end, StringBuilder decoded)
+    {
+        decoded.Append(text, amp, end - amp);
+        return end;
     }
 
     private static int Number(string text, int i, int end, StringBuilder decoded)

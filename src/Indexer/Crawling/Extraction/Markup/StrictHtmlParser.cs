@@ -142,9 +142,11 @@ internal sealed class StrictHtmlParser
             return (CharacterReferences.Decode(html, i + 1, close), close + 1);
         }
         var start = i;
+        // '=' and '`' in an unquoted value are kept as written (an unquoted query string); quotes and '<' suggest
+        // broken markup, left to the full parser.
         while (i < html.Length && !IsSpace(html[i]) && html[i] != '>')
         {
-            if (html[i] is '"' or '\'' or '<' or '=' or '`')
+            if (html[i] is '"' or '\'' or '<')
                 return (null, -1);
             i++;
         }
@@ -169,9 +171,12 @@ internal sealed class StrictHtmlParser
         var html = _html;
         if (string.CompareOrdinal(html, lt, "<!--", 0, 4) == 0)
         {
-            var end = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
             // "<!-->" and "<!--->" end at once; "--!>" ends a comment too: left to the full parser.
-            if (end < lt + 4 || html.IndexOf("--!>", lt + 4, end - lt - 4, StringComparison.Ordinal) >= 0)
+            var start = lt + 4;
+            if (start < html.Length && (html[start] == '>' || (html[start] == '-' && start + 1 < html.Length && html[start + 1] == '>')))
+                return -1;
+            var end = html.IndexOf("-->", start, StringComparison.Ordinal);
+            if (end < 0 || html.IndexOf("--!>", start, end - start, StringComparison.Ordinal) >= 0)
                 return -1;
             _builder.Comment();
             return end + 3;

@@ -112,14 +112,15 @@ internal sealed class StrictTreeBuilder
     private bool Admits(HtmlTag tag, KeyValuePair<string, string>[] attributes)
     {
         var headContent = tag.Is(TagRules.HeadContent);
-        if (Current.LocalName == "head" && !headContent)
+        // Before the body a noscript element is head content with rules of its own (scripting is off).
+        if ((Current.LocalName == "head" && !headContent) || (tag.Name == "noscript" && !_bodyStarted))
             return false;
         if (AtTopLevel && !headContent)
             _bodyStarted = true;
         if ((tag.Is(TagRules.ClosesParagraph) && _openParagraphs > 0) || (tag.Is(TagRules.NotNested) && IsOpen(tag.Name)))
             return false;
         var name = tag.Name;
-        if (_openSelects > 0 && name is not ("option" or "optgroup" or "hr"))
+        if (_openSelects > 0 && name is not ("option" or "optgroup"))
             return false;
         var current = Current.LocalName;
         return name switch
