@@ -262,7 +262,8 @@ public class StrictHtmlParserTests
         private static readonly string[] Oddities =
         [
             "</br>", "</div>", "<!-->", "&copy", "&amp", "&#x80;", "<table><tr><td>", "<svg>", "<!DOCTYPE html>", "<!-- c -->",
-            "<?x?>", "&notanentity;", "<p>", "<li>", "</p>", "&", "<", ">", " < ", "&b=2", "\r\n", "<div/>",
+            "<?x?>", "&notanentity;", "<p>", "<li>", "</p>", "&", "<", ">", " < ", "&b=2", "\r\n", "<div/>", "<body class=x>",
+            "<html lang=en>", "<head>", "</body>", "</html>", "<pre>\nx</pre>", "<template><b>x</b></template>", "<h3>", "<a href=/x>",
         ];
 
         public string Document()
