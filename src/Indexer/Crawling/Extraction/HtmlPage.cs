@@ -76,8 +76,9 @@ public sealed class HtmlPage
             {
                 if (element.GetAttribute("id") is { Length: > 0 } elementId)
                     _byId.TryAdd(elementId, element);
-                for (var i = element.Children.Count - 1; i >= 0; i--)
-                    pending.Push(element.Children[i]);
+                for (var i = element.ChildNodes.Count - 1; i >= 0; i--)
+                    if (element.ChildNodes[i] is MarkupElement child)
+                        pending.Push(child);
             }
         }
         return _byId.GetValueOrDefault(id);
@@ -86,9 +87,7 @@ public sealed class HtmlPage
     /// <summary>The strict tree of a page declared UTF-8 (a UTF-16 byte-order mark overrides the declaration: not here).</summary>
     private static MarkupElement? StrictTree(byte[] body, string? contentType)
     {
-        var charset = Html5Parser.CharsetOf(contentType)?.Trim();
-        if (!(string.Equals(charset, "utf-8", StringComparison.OrdinalIgnoreCase) || string.Equals(charset, "utf8", StringComparison.OrdinalIgnoreCase)) ||
-            body is [0xFE, 0xFF, ..] or [0xFF, 0xFE, ..])
+        if (!StrictHtmlParser.IsUtf8(Html5Parser.CharsetOf(contentType)) || body is [0xFE, 0xFF, ..] or [0xFF, 0xFE, ..])
             return null;
         var skip = body is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0;
         return StrictHtmlParser.Parse(Encoding.UTF8.GetString(body, skip, body.Length - skip));

@@ -102,9 +102,10 @@ public sealed class PageElements
                 prices.Add(price);
             }
             path.Add(frame);
-            var children = next.Element.Children;
+            var children = next.Element.ChildNodes;
             for (var i = children.Count - 1; i >= 0; i--)
-                pending.Push((children[i], next.Depth + 1));
+                if (children[i] is MarkupElement child)
+                    pending.Push((child, next.Depth + 1));
         }
         _innermostPrices.AddRange(prices.Where(p => !p.EnclosesPrice && !p.InStrikeOut).Select(p => p.Element));
     }

@@ -73,7 +73,7 @@ public static class UrlCanonicalizer
     /// </summary>
     private static bool IsPlainPath(string href)
     {
-        if (href.Length < 2 || href[0] != '/' || href[1] == '/' || href.Contains("//", StringComparison.Ordinal) ||
+        if (href.Length < 2 || href[0] != '/' || href.Contains("//", StringComparison.Ordinal) ||
             href.Contains("/.", StringComparison.Ordinal))
             return false;
         foreach (var c in href)

@@ -21,7 +21,6 @@ public sealed class MarkupElement(string localName, KeyValuePair<string, string>
     public const string DocumentName = "#document";
 
     private List<MarkupNode>? _nodes;
-    private List<MarkupElement>? _children;
 
     public string LocalName { get; } = localName;
 
@@ -30,7 +29,7 @@ public sealed class MarkupElement(string localName, KeyValuePair<string, string>
     public IReadOnlyList<MarkupNode> ChildNodes => (IReadOnlyList<MarkupNode>?)_nodes ?? [];
 
     /// <summary>The child elements, in document order.</summary>
-    public IReadOnlyList<MarkupElement> Children => (IReadOnlyList<MarkupElement>?)_children ?? [];
+    public IEnumerable<MarkupElement> Children => ChildNodes.OfType<MarkupElement>();
 
     public string? GetAttribute(string name)
     {
@@ -69,7 +68,5 @@ public sealed class MarkupElement(string localName, KeyValuePair<string, string>
     {
         node.Parent = this;
         (_nodes ??= []).Add(node);
-        if (node is MarkupElement element)
-            (_children ??= []).Add(element);
     }
 }

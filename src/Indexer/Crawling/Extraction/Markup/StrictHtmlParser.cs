@@ -35,6 +35,11 @@ internal sealed class StrictHtmlParser
         return new StrictHtmlParser(html).Run();
     }
 
+    /// <summary>Whether a declared charset names UTF-8, the only encoding the strict parser reads.</summary>
+    public static bool IsUtf8(string? charset) =>
+        charset?.Trim() is { } name &&
+        (name.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || name.Equals("utf8", StringComparison.OrdinalIgnoreCase));
+
     private MarkupElement? Run()
     {
         var html = _html;

@@ -16,7 +16,6 @@ internal sealed class StrictTreeBuilder
     private readonly List<MarkupElement> _open;
     private string? _text;
     private StringBuilder? _moreText;
-    private int _openParagraphs, _openSelects;
     private bool _headSeen, _bodyStarted, _afterBody, _dropNewline;
 
     public StrictTreeBuilder() => _open = [_root];
@@ -57,9 +56,9 @@ internal sealed class StrictTreeBuilder
         switch (tag.Name)
         {
             case "html":
-                return _open.Count == 1 && _root.Children.Count == 0 && !_bodyStarted && Push(tag.Name, attributes);
+                return _open.Count == 1 && !_root.Children.Any() && !_bodyStarted && Push(tag.Name, attributes);
             case "head":
-                if (_headSeen || _bodyStarted || !AtTopLevel || Current.Children.Count > 0)
+                if (_headSeen || _bodyStarted || !AtTopLevel || Current.Children.Any())
                     return false;
                 _headSeen = true;
                 return Push(tag.Name, attributes);
@@ -98,7 +97,6 @@ internal sealed class StrictTreeBuilder
         if (_afterBody || Current == _root || Current.LocalName != name)
             return false;
         _open.RemoveAt(_open.Count - 1);
-        Count(name, -1);
         return true;
     }
 
@@ -117,10 +115,10 @@ internal sealed class StrictTreeBuilder
             return false;
         if (AtTopLevel && !headContent)
             _bodyStarted = true;
-        if ((tag.Is(TagRules.ClosesParagraph) && _openParagraphs > 0) || (tag.Is(TagRules.NotNested) && IsOpen(tag.Name)))
+        if ((tag.Is(TagRules.ClosesParagraph) && IsOpen("p")) || (tag.Is(TagRules.NotNested) && IsOpen(tag.Name)))
             return false;
         var name = tag.Name;
-        if (_openSelects > 0 && name is not ("option" or "optgroup"))
+        if (name is not ("option" or "optgroup") && IsOpen("select"))
             return false;
         var current = Current.LocalName;
         return name switch
@@ -141,16 +139,7 @@ internal sealed class StrictTreeBuilder
         var element = new MarkupElement(name, attributes);
         Current.Append(element);
         _open.Add(element);
-        Count(name, +1);
         return true;
-    }
-
-    private void Count(string name, int change)
-    {
-        if (name == "p")
-            _openParagraphs += change;
-        else if (name == "select")
-            _openSelects += change;
     }
 
     private void FlushText()
@@ -170,7 +159,7 @@ internal sealed class StrictTreeBuilder
     }
 
     /// <summary>Whether <paramref name="name"/> is open inside the innermost of <paramref name="containers"/>.</summary>
-    private bool IsOpenWithin(string name, params string[] containers)
+    private bool IsOpenWithin(string name, params ReadOnlySpan<string> containers)
     {
         for (var i = _open.Count - 1; i > 0; i--)
         {
@@ -195,7 +184,6 @@ internal sealed class StrictTreeBuilder
             else if (name == "content" && value.Contains("charset", StringComparison.OrdinalIgnoreCase))
                 charset = value[(value.IndexOf("charset", StringComparison.OrdinalIgnoreCase) + 7)..].TrimStart(' ', '=').Trim('"', '\'', ' ', ';');
         }
-        return charset is null || charset.Trim().Equals("utf-8", StringComparison.OrdinalIgnoreCase) ||
-               charset.Trim().Equals("utf8", StringComparison.OrdinalIgnoreCase);
+        return charset is null || StrictHtmlParser.IsUtf8(charset);
     }
 }
