@@ -11,6 +11,9 @@ namespace Pursearch.Storage.Contracts;
 /// </summary>
 public sealed partial record ScrapeSource
 {
+    /// <summary>The fastest rate a stored source may ask for.</summary>
+    public const double MaxRequestsPerSecond = 10_000;
+
     public string Name { get; }
     public string Retailer { get; }
     public IReadOnlyList<Uri> StartUrls { get; }
@@ -32,9 +35,9 @@ public sealed partial record ScrapeSource
         if (StartUrls.Count == 0)
             throw new DomainException("startUrls", "at least one start URL is required");
         AllowedHosts = (allowedHosts ?? []).Select(CheckHost).Distinct(StringComparer.Ordinal).ToList();
-        RequestsPerSecond = double.IsFinite(requestsPerSecond) && requestsPerSecond > 0 && requestsPerSecond <= 10_000
+        RequestsPerSecond = double.IsFinite(requestsPerSecond) && requestsPerSecond > 0 && requestsPerSecond <= MaxRequestsPerSecond
             ? requestsPerSecond
-            : throw new DomainException("requestsPerSecond", $"{requestsPerSecond} must be a number above 0 and at most 10000");
+            : throw new DomainException("requestsPerSecond", $"{requestsPerSecond} must be a number above 0 and at most {MaxRequestsPerSecond}");
         MaxPages = maxPages > 0 ? maxPages : throw new DomainException("maxPages", $"{maxPages} must be positive");
         AllowPrivate = allowPrivate;
         Schedule = string.IsNullOrWhiteSpace(schedule) ? null : CheckSchedule(schedule);

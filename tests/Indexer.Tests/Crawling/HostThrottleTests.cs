@@ -77,11 +77,46 @@ public class HostThrottleTests
     }
 
     [Fact]
+    public async Task A_wait_shorter_than_a_timer_can_make_takes_one_timer_of_the_minimum_and_is_never_early()
+    {
+        var time = new InstrumentedTime();
+        var throttle = new HostThrottle(TimeSpan.FromMilliseconds(0.2), time);
+        var turns = await TurnsAsync(() => throttle.WaitTurnAsync(Shop, CancellationToken.None), 8);
+        Assert.True(SmallestGap(turns) >= TimeSpan.FromMilliseconds(0.2), $"{SmallestGap(turns).TotalMilliseconds} ms");
+        // A timer asked for less than its resolution fires at once: waiting in a loop of those would spin.
+        Assert.NotEmpty(time.DueTimes);
+        Assert.All(time.DueTimes, due => Assert.True(due >= HostThrottle.TimerResolution, $"a timer of {due.TotalMilliseconds} ms"));
+    }
+
+    [Fact]
     public async Task A_cancelled_wait_throws()
     {
         var throttle = new HostThrottle(TimeSpan.FromSeconds(30), TimeProvider.System);
         await throttle.WaitTurnAsync(Shop, CancellationToken.None);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(20));
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => throttle.WaitTurnAsync(Shop, cancel.Token).AsTask());
+    }
+}
+
+/// <summary>The system clock and timers, counting clock reads and recording the due time of every timer created.</summary>
+internal sealed class InstrumentedTime : TimeProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<TimeSpan> _dueTimes = new();
+    private long _clockReads;
+
+    public IReadOnlyCollection<TimeSpan> DueTimes => _dueTimes;
+
+    public long ClockReads => Interlocked.Read(ref _clockReads);
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        Interlocked.Increment(ref _clockReads);
+        return System.GetUtcNow();
+    }
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        _dueTimes.Enqueue(dueTime);
+        return System.CreateTimer(callback, state, dueTime, period);
     }
 }

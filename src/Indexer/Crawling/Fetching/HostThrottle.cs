@@ -74,12 +74,18 @@ public sealed class HostThrottle(TimeSpan defaultInterval, TimeProvider time)
         return due;
     }
 
+    /// <summary>The shortest wait a timer can make: a shorter one would fire at once, and waiting in a loop of them would spin.</summary>
+    public static readonly TimeSpan TimerResolution = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>A wait of at least <see cref="TimerResolution"/>: late by less than that, never early.</summary>
+    public static TimeSpan TimerWait(TimeSpan wait) => wait < TimerResolution ? TimerResolution : wait;
+
     // A timer may wake a little before its due time by the wall clock (timers and the clock are not the same source):
     // wait again for the rest, or a request could start a fraction of a millisecond inside the interval.
     private async ValueTask DelayUntilAsync(DateTimeOffset due, CancellationToken cancellationToken)
     {
         for (var wait = due - time.GetUtcNow(); wait > TimeSpan.Zero; wait = due - time.GetUtcNow())
-            await Task.Delay(wait, time, cancellationToken);
+            await Task.Delay(TimerWait(wait), time, cancellationToken);
     }
 
     private HostState State(string origin)

@@ -178,7 +178,7 @@ public sealed class CrawlFrontier
             return;
         }
         using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var delay = Task.Delay(wait < LongestWait ? wait : LongestWait, _time, timer.Token);
+        var delay = Task.Delay(wait < LongestWait ? HostThrottle.TimerWait(wait) : LongestWait, _time, timer.Token);
         await Task.WhenAny(changed, delay);
         await timer.CancelAsync();
     }
