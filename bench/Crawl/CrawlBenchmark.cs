@@ -65,6 +65,7 @@ public static class CrawlBenchmark
             errors = 0;
             var seconds = new double[3];
             var passes = new int[3];
+            var allocated = new long[3];
             for (var round = 0; round < options.Rounds; round++)
             {
                 progress?.Invoke($"round {round + 1}/{options.Rounds}: crawler, plain fetch, fetch + extract (order rotating)");
@@ -73,6 +74,7 @@ public static class CrawlBenchmark
                     var c = (round + k) % contenders.Length;
                     // One pass of the plain fetch lasts tens of milliseconds: repeat it so every turn is long enough to time.
                     var turn = 0.0;
+                    var before = GC.GetTotalAllocatedBytes();
                     do
                     {
                         turn += await contenders[c]();
@@ -80,6 +82,7 @@ public static class CrawlBenchmark
                     }
                     while (turn < options.MinimumTurn.TotalSeconds);
                     seconds[c] += turn;
+                    allocated[c] += GC.GetTotalAllocatedBytes() - before;
                 }
             }
             var pages = urls.Count;
@@ -94,9 +97,14 @@ public static class CrawlBenchmark
             }
             var (crawlRate, httpRate, extractRate) =
                 (pages * passes[0] / seconds[0], pages * passes[1] / seconds[1], pages * passes[2] / seconds[2]);
+            var kilobytesPerPage = Enumerable.Range(0, 3).Select(c => allocated[c] / 1024.0 / (pages * passes[c])).ToArray();
             return new CrawlBenchmarkResult(options.Products, options.Concurrency, options.Rounds, pages, warmUp.TotalSeconds, crawlRate, httpRate,
                 crawlRate / httpRate, extractRate, crawlRate / extractRate, scraped, scraped / scrapeSeconds, options.Embed, embedRate,
-                errors + scrapeErrors);
+                errors + scrapeErrors)
+            {
+                CrawlerKilobytesPerPage = kilobytesPerPage[0], BaselineKilobytesPerPage = kilobytesPerPage[1],
+                FetchAndExtractKilobytesPerPage = kilobytesPerPage[2],
+            };
         }
         finally
         {
@@ -165,6 +173,7 @@ public static class CrawlBenchmark
         {
             AutomaticDecompression = DecompressionMethods.All, MaxConnectionsPerServer = concurrency,
         });
+        var links = new PageLinkResolver();
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(urls, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (url, cancel) =>
         {
@@ -175,7 +184,7 @@ public static class CrawlBenchmark
                 return;
             var page = HtmlPage.Parse(body, type, url);
             ProductExtractor.Extract(page);
-            LinkExtractor.Extract(page, CrawlUserAgent.ProductToken);
+            LinkExtractor.Extract(page, CrawlUserAgent.ProductToken, resolver: links);
         });
         return clock.Elapsed.TotalSeconds;
     }

@@ -53,6 +53,7 @@ public static class BenchCrawlCommand
             Invariant($"  plain parallel HttpClient, same URLs   {r.BaselinePagesPerSecond,8:0.0} pages/s   (baseline)"),
             Invariant($"  crawler (robots, frontier, extract)    {r.CrawlerPagesPerSecond,8:0.0} pages/s   ratio {r.Ratio:0.000}"),
             Invariant($"  fetch + parse + extract, plain loop    {r.FetchAndExtractPagesPerSecond,8:0.0} pages/s   crawler / this {r.RatioToExtraction:0.000} (extraction ceiling)"),
+            Invariant($"  heap allocated per page: crawler {r.CrawlerKilobytesPerPage:0.0} KB, plain fetch {r.BaselineKilobytesPerPage:0.0} KB, fetch + extract {r.FetchAndExtractKilobytesPerPage:0.0} KB (shops included)"),
             Invariant($"  scrape: crawl -> images -> store       {r.ScrapeProductsPerSecond,8:0.0} products/s ({r.ScrapedProducts} products)"),
         };
         if (r.ScrapeAndEmbedProductsPerSecond is { } embedded)

@@ -1,5 +1,4 @@
 using Pursearch.Indexer.Crawling.Extraction.Markup;
-using Pursearch.Indexer.Crawling.Urls;
 
 namespace Pursearch.Indexer.Crawling.Extraction;
 
@@ -13,14 +12,8 @@ public sealed record PageLinks(IReadOnlyList<Uri> Links, IReadOnlyList<Uri> Pagi
 /// </summary>
 public static class LinkExtractor
 {
-    private static readonly HashSet<string> NonPageExtensions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".ico", ".bmp", ".tif", ".tiff", ".css", ".js",
-        ".pdf", ".zip", ".gz", ".tar", ".rar", ".7z", ".mp3", ".mp4", ".webm", ".mov", ".avi", ".woff", ".woff2",
-        ".ttf", ".eot", ".json", ".rss", ".atom", ".exe", ".dmg", ".apk",
-    };
-
-    public static PageLinks Extract(HtmlPage page, string robotsToken, string? robotsHeader = null)
+    /// <summary>The page's links; <paramref name="resolver"/>, shared by the pages of a run, canonicalises each link once (by default, once per page).</summary>
+    public static PageLinks Extract(HtmlPage page, string robotsToken, string? robotsHeader = null, PageLinkResolver? resolver = null)
     {
         var directives = RobotsDirectives(page.Elements.MetaWithContent, robotsToken, robotsHeader);
         var noIndex = directives.Contains("noindex") || directives.Contains("none");
@@ -29,35 +22,18 @@ public static class LinkExtractor
             return new PageLinks([], [], noIndex, true);
         var links = new List<Uri>();
         var pagination = new List<Uri>();
-        // Pages repeat links (image and title of one product, nav on every page): canonicalise each href once.
-        var canonicalByHref = new Dictionary<string, Uri?>(StringComparer.Ordinal);
+        var pageBase = (resolver ?? new PageLinkResolver()).On(page.BaseUri);
         foreach (var element in page.Elements.Hyperlinks)
         {
             var rel = Tokens(element.GetAttribute("rel"));
             var isPagination = rel.Contains("next") || rel.Contains("prev") || rel.Contains("previous");
             if (element.LocalName == "link" && !isPagination)
                 continue;
-            if (rel.Contains("nofollow") || PageUrlOf(element.GetAttribute("href")!, page.BaseUri, canonicalByHref) is not { } url)
+            if (rel.Contains("nofollow") || pageBase.PageUrlOf(element.GetAttribute("href")!) is not { } url)
                 continue;
             (isPagination ? pagination : links).Add(url);
         }
         return new PageLinks(links.Distinct().ToList(), pagination.Distinct().ToList(), noIndex, false);
-    }
-
-    private static Uri? PageUrlOf(string href, Uri baseUri, Dictionary<string, Uri?> known)
-    {
-        if (known.TryGetValue(href, out var url))
-            return url;
-        return known[href] = UrlCanonicalizer.TryCanonicalize(href, baseUri, out var canonical) && !IsNonPage(canonical)
-            ? canonical
-            : null;
-    }
-
-    /// <summary>Whether a URL obviously names a file that is no HTML page (an image, script, archive ...).</summary>
-    public static bool IsNonPage(Uri url)
-    {
-        var extension = Path.GetExtension(url.AbsolutePath);
-        return extension.Length > 0 && NonPageExtensions.Contains(extension);
     }
 
     private static HashSet<string> RobotsDirectives(IReadOnlyList<MarkupElement> metaWithContent, string robotsToken, string? robotsHeader)

@@ -19,18 +19,18 @@ public sealed class SchemaOrgProductReader
         "Product", "IndividualProduct", "ProductModel", "SomeProducts",
     };
 
-    private readonly Dictionary<string, JsonObject> _byId = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<JsonNode> _roots;
     private readonly Uri _baseUri;
     private readonly ProductMarkup _markup;
+
+    // Built on the first @id reference met: most pages have none, and indexing walks (and materialises) every node.
+    private Dictionary<string, JsonObject>? _byId;
 
     public SchemaOrgProductReader(IReadOnlyList<JsonNode> roots, Uri baseUri, ProductMarkup markup)
     {
         _roots = roots;
         _baseUri = baseUri;
         _markup = markup;
-        foreach (var root in roots)
-            IndexIds(root, 0);
     }
 
     public List<ProductCandidate> Read()
@@ -39,6 +39,17 @@ public sealed class SchemaOrgProductReader
         foreach (var root in _roots)
             Collect(root, 0, found);
         return found;
+    }
+
+    private Dictionary<string, JsonObject> NodesById()
+    {
+        if (_byId is null)
+        {
+            _byId = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+            foreach (var root in _roots)
+                IndexIds(root, 0);
+        }
+        return _byId;
     }
 
     private void IndexIds(JsonNode? node, int depth)
@@ -51,7 +62,7 @@ public sealed class SchemaOrgProductReader
         if (node is not JsonObject obj)
             return;
         if (obj.Count > 1 && Text(obj["@id"]) is { } id)
-            _byId.TryAdd(id, obj);
+            _byId!.TryAdd(id, obj);
         foreach (var (_, value) in obj)
             IndexIds(value, depth + 1);
     }
@@ -162,7 +173,7 @@ public sealed class SchemaOrgProductReader
     }
 
     private JsonNode? Deref(JsonNode? node) =>
-        node is JsonObject { Count: 1 } reference && Text(reference["@id"]) is { } id && _byId.TryGetValue(id, out var target)
+        node is JsonObject { Count: 1 } reference && Text(reference["@id"]) is { } id && NodesById().TryGetValue(id, out var target)
             ? target
             : node;
 

@@ -22,6 +22,8 @@ public sealed class PageProcessor(
     CrawlSource source, CrawlerOptions options, PageFetcher fetcher, RobotsCache robots, IPageValidatorLookup validators,
     TimeProvider time)
 {
+    private readonly PageLinkResolver _links = new();
+
     public async Task<FetchedPage> FetchAsync(CrawlRequest request, CancellationToken cancellationToken)
     {
         IReadOnlyList<Uri> sitemaps = [];
@@ -107,7 +109,7 @@ public sealed class PageProcessor(
 
     private (List<CrawlEvent>, List<DiscoveredLink>) HandleHtml(CrawlRequest request, FetchResult result, HtmlPage html)
     {
-        var pageLinks = LinkExtractor.Extract(html, options.RobotsProductToken, result.RobotsTag);
+        var pageLinks = LinkExtractor.Extract(html, options.RobotsProductToken, result.RobotsTag, _links);
         var links = pageLinks.Links.Select(url => new DiscoveredLink(url, request.Depth + 1, RequestKind.Page))
             .Concat(pageLinks.Pagination.Select(url => new DiscoveredLink(url, request.Depth, RequestKind.Page)))
             .ToList();

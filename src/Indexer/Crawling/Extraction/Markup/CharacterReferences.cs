@@ -14,8 +14,13 @@ internal static class CharacterReferences
     /// <summary>The longest name in the HTML5 entity table (CounterClockwiseContourIntegral).</summary>
     private const int LongestName = 31;
 
+    // Most text runs of a page are one character between two tags (a line break, a space): one string each, shared.
+    private static readonly string[] AsciiCharacters = Enumerable.Range(0, 128).Select(c => ((char)c).ToString()).ToArray();
+
     public static string? Decode(string text, int start, int end)
     {
+        if (end - start == 1 && text[start] < AsciiCharacters.Length && text[start] != '&')
+            return AsciiCharacters[text[start]];
         var amp = text.IndexOf('&', start, end - start);
         if (amp < 0)
             return text.Substring(start, end - start);

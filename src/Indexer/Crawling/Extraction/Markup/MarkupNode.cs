@@ -24,7 +24,7 @@ public sealed class MarkupElement(string localName, KeyValuePair<string, string>
 
     public string LocalName { get; } = localName;
 
-    public IReadOnlyList<KeyValuePair<string, string>> Attributes => attributes;
+    public ReadOnlySpan<KeyValuePair<string, string>> Attributes => attributes;
 
     public IReadOnlyList<MarkupNode> ChildNodes => (IReadOnlyList<MarkupNode>?)_nodes ?? [];
 
