@@ -119,6 +119,22 @@ public class ExtractionTests
         Assert.Empty(extraction.Products);
     }
 
+    [Theory]
+    [InlineData("\n  {\"sku\": \"A-1\"}\n")]
+    [InlineData("//<![CDATA[\n{\"sku\": \"A-1\"}\n//]]>")]
+    [InlineData(" <![CDATA[{\"sku\": \"A-1\"}]]> ")]
+    [InlineData("<!-- {\"sku\": \"A-1\"} -->")]
+    [InlineData("\u00A0{\"sku\": \"A-1\"}\u00A0")]
+    [InlineData("{\"sku\":\n \"A-1\"}")]
+    public void Json_ld_blocks_parse_inside_whitespace_and_script_wrappers(string block) =>
+        Assert.Equal("A-1", JsonLdBlocks.TryParse(block)?["sku"]?.GetValue<string>());
+
+    [Theory]
+    [InlineData(" \n ")]
+    [InlineData("<!-- -->")]
+    [InlineData("//<![CDATA[ //]]>")]
+    public void An_empty_json_ld_block_parses_to_nothing(string block) => Assert.Null(JsonLdBlocks.TryParse(block));
+
     [Fact]
     public void Malformed_json_ld_is_repaired_or_skipped_and_microdata_takes_over()
     {

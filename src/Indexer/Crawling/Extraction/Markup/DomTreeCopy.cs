@@ -9,23 +9,27 @@ internal static class DomTreeCopy
     {
         var root = new MarkupElement(MarkupElement.DocumentName, []);
         // Explicit stack: malformed pages nest deep enough to overflow a recursive copy.
-        var pending = new Stack<(INode Source, MarkupElement Parent)>();
-        for (var node = document.LastChild; node is not null; node = node.PreviousSibling)
-            pending.Push((node, root));
+        var pending = new Stack<(INode Source, MarkupElement Copy)>();
+        pending.Push((document, root));
+        var children = new List<MarkupNode>();
         while (pending.TryPop(out var next))
         {
-            switch (next.Source)
+            children.Clear();
+            for (var node = next.Source.FirstChild; node is not null; node = node.NextSibling)
             {
-                case IText text:
-                    next.Parent.Append(new MarkupText(text.Data));
-                    break;
-                case IElement element:
-                    var copy = new MarkupElement(element.LocalName, element.Attributes.Select(a => KeyValuePair.Create(a.Name, a.Value)).ToArray());
-                    next.Parent.Append(copy);
-                    for (var child = element.LastChild; child is not null; child = child.PreviousSibling)
-                        pending.Push((child, copy));
-                    break;
+                switch (node)
+                {
+                    case IText text:
+                        children.Add(new MarkupText(text.Data));
+                        break;
+                    case IElement element:
+                        var copy = new MarkupElement(element.LocalName, element.Attributes.Select(a => KeyValuePair.Create(a.Name, a.Value)).ToArray());
+                        children.Add(copy);
+                        pending.Push((element, copy));
+                        break;
+                }
             }
+            next.Copy.SetChildren([.. children]);
         }
         return root;
     }

@@ -20,13 +20,13 @@ public sealed class MarkupElement(string localName, KeyValuePair<string, string>
     /// <summary>The name of the element that roots every tree: the document itself.</summary>
     public const string DocumentName = "#document";
 
-    private List<MarkupNode>? _nodes;
+    private MarkupNode[] _nodes = [];
 
     public string LocalName { get; } = localName;
 
     public ReadOnlySpan<KeyValuePair<string, string>> Attributes => attributes;
 
-    public IReadOnlyList<MarkupNode> ChildNodes => (IReadOnlyList<MarkupNode>?)_nodes ?? [];
+    public IReadOnlyList<MarkupNode> ChildNodes => _nodes;
 
     /// <summary>The child elements, in document order.</summary>
     public IEnumerable<MarkupElement> Children => ChildNodes.OfType<MarkupElement>();
@@ -56,17 +56,19 @@ public sealed class MarkupElement(string localName, KeyValuePair<string, string>
             {
                 if (node is MarkupText run)
                     text.Append(run.Data);
-                else if (node is MarkupElement { _nodes: { } nodes })
-                    for (var i = nodes.Count - 1; i >= 0; i--)
+                else if (node is MarkupElement { _nodes: var nodes })
+                    for (var i = nodes.Length - 1; i >= 0; i--)
                         pending.Push(nodes[i]);
             }
             return text.ToString();
         }
     }
 
-    internal void Append(MarkupNode node)
+    /// <summary>Sets the child nodes once, when the builder knows them all: an exact array, not a list grown node by node.</summary>
+    internal void SetChildren(MarkupNode[] nodes)
     {
-        node.Parent = this;
-        (_nodes ??= []).Add(node);
+        foreach (var node in nodes)
+            node.Parent = this;
+        _nodes = nodes;
     }
 }

@@ -14,6 +14,10 @@ internal sealed class StrictTreeBuilder
 
     private readonly MarkupElement _root = new(MarkupElement.DocumentName, []);
     private readonly List<MarkupElement> _open;
+    // The children of every open element, innermost last; each open element's start in it. An element gets its
+    // children as one exact array when it closes.
+    private readonly List<MarkupNode> _children = [];
+    private readonly List<int> _childrenStart = [0];
     private string? _text;
     private StringBuilder? _moreText;
     private bool _headSeen, _bodyStarted, _afterBody, _dropNewline;
@@ -56,9 +60,9 @@ internal sealed class StrictTreeBuilder
         switch (tag.Name)
         {
             case "html":
-                return _open.Count == 1 && !_root.Children.Any() && !_bodyStarted && Push(tag.Name, attributes);
+                return _open.Count == 1 && !CurrentHasChildElement() && !_bodyStarted && Push(tag.Name, attributes);
             case "head":
-                if (_headSeen || _bodyStarted || !AtTopLevel || Current.Children.Any())
+                if (_headSeen || _bodyStarted || !AtTopLevel || CurrentHasChildElement())
                     return false;
                 _headSeen = true;
                 return Push(tag.Name, attributes);
@@ -66,7 +70,7 @@ internal sealed class StrictTreeBuilder
                 if (_bodyStarted)
                     return false;
                 if (Current.LocalName == "head")
-                    _open.RemoveAt(_open.Count - 1);
+                    Pop();
                 _bodyStarted = true;
                 return AtTopLevel && Push(tag.Name, attributes);
         }
@@ -74,7 +78,7 @@ internal sealed class StrictTreeBuilder
             return false;
         if (tag.Is(TagRules.Void))
         {
-            Current.Append(new MarkupElement(tag.Name, attributes));
+            _children.Add(new MarkupElement(tag.Name, attributes));
             return true;
         }
         _dropNewline = tag.Name is "pre" or "textarea";
@@ -88,7 +92,7 @@ internal sealed class StrictTreeBuilder
         if (name is "body" or "html")
         {
             if (Current.LocalName == name)
-                _open.RemoveAt(_open.Count - 1);
+                Pop();
             else if (!(name == "html" && _afterBody && Current == _root))
                 return false;
             _afterBody = true;
@@ -96,13 +100,15 @@ internal sealed class StrictTreeBuilder
         }
         if (_afterBody || Current == _root || Current.LocalName != name)
             return false;
-        _open.RemoveAt(_open.Count - 1);
+        Pop();
         return true;
     }
 
     public MarkupElement Finish()
     {
         FlushText();
+        while (_open.Count > 0)
+            Pop();
         return _root;
     }
 
@@ -137,16 +143,40 @@ internal sealed class StrictTreeBuilder
         if (_open.Count > MaxDepth)
             return false;
         var element = new MarkupElement(name, attributes);
-        Current.Append(element);
+        _children.Add(element);
         _open.Add(element);
+        _childrenStart.Add(_children.Count);
         return true;
+    }
+
+    private void Pop()
+    {
+        var start = _childrenStart[^1];
+        var count = _children.Count - start;
+        if (count > 0)
+        {
+            var children = new MarkupNode[count];
+            _children.CopyTo(start, children, 0, count);
+            _children.RemoveRange(start, count);
+            _open[^1].SetChildren(children);
+        }
+        _open.RemoveAt(_open.Count - 1);
+        _childrenStart.RemoveAt(_childrenStart.Count - 1);
+    }
+
+    private bool CurrentHasChildElement()
+    {
+        for (var i = _childrenStart[^1]; i < _children.Count; i++)
+            if (_children[i] is MarkupElement)
+                return true;
+        return false;
     }
 
     private void FlushText()
     {
         if (_text is null)
             return;
-        Current.Append(new MarkupText(_moreText?.ToString() ?? _text));
+        _children.Add(new MarkupText(_moreText?.ToString() ?? _text));
         (_text, _moreText) = (null, null);
     }
 
