@@ -425,6 +425,36 @@ public class CrawlEndToEndTests(ActorSystemFixture actors) : IClassFixture<Actor
         Assert.Equal(["/robots.txt", "/img/bag.jpg", "/img/large.jpg"], site.Requests.Select(r => r.PathAndQuery));
     }
 
+    [Fact]
+    public async Task A_streamed_body_larger_than_the_read_buffer_arrives_whole_and_one_over_the_limit_is_refused()
+    {
+        // 3 MB and 7 bytes in uneven chunks without a Content-Length: the reader's buffer grows past its pooled sizes.
+        var payload = Enumerable.Range(0, 3 * 1024 * 1024 + 7).Select(i => (byte)(i * 31 % 251)).ToArray();
+        await using var site = await TestSite.StartAsync(async (context, _) =>
+        {
+            if (context.Request.Path == "/robots.txt")
+            {
+                context.Response.StatusCode = 404;
+                return;
+            }
+            context.Response.ContentType = "image/jpeg";
+            for (var at = 0; at < payload.Length; at += 4099)
+            {
+                await context.Response.Body.WriteAsync(payload.AsMemory(at, Math.Min(4099, payload.Length - at)));
+                await context.Response.Body.FlushAsync();
+            }
+        });
+        var source = new CrawlSource("shop", [site.Url("/")], ["shop.example"], requestsPerSecond: 50, allowPrivate: true);
+        using var run = new Crawler(actors.System, TestCrawls.Options).Prepare(source);
+
+        var whole = await run.FetchResourceAsync(site.Url("/img/whole.jpg"), 4 * 1024 * 1024, CancellationToken.None);
+        var over = await run.FetchResourceAsync(site.Url("/img/over.jpg"), payload.Length - 1, CancellationToken.None);
+
+        Assert.Equal(payload, whole.Body);
+        Assert.False(whole.Truncated);
+        Assert.Equal(CrawlErrorKinds.TooLarge, over.Error?.Kind);
+    }
+
     private static Task<TestSite> LinkFarmAsync() =>
         TestSite.StartAsync(async (context, _) =>
         {

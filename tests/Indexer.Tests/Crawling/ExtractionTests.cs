@@ -126,8 +126,11 @@ public class ExtractionTests
     [InlineData("<!-- {\"sku\": \"A-1\"} -->")]
     [InlineData("\u00A0{\"sku\": \"A-1\"}\u00A0")]
     [InlineData("{\"sku\":\n \"A-1\"}")]
-    public void Json_ld_blocks_parse_inside_whitespace_and_script_wrappers(string block) =>
-        Assert.Equal("A-1", JsonLdBlocks.TryParse(block)?["sku"]?.GetValue<string>());
+    public void Json_ld_blocks_parse_inside_whitespace_and_script_wrappers(string block)
+    {
+        using var document = JsonLdBlocks.TryParse(block);
+        Assert.Equal("A-1", document?.RootElement.GetProperty("sku").GetString());
+    }
 
     [Theory]
     [InlineData(" \n ")]

@@ -21,17 +21,18 @@ public sealed record ExtractedProduct(
         if (reason.Length > 0)
             return false;
         var productUrl = candidate.Url is { } url && IsHttp(url) ? UrlCanonicalizer.Canonicalize(url) : pageUrl;
-        var sku = Clean(candidate.Sku) ?? SkuFromUrl(productUrl);
+        var sku = Whitespace.Collapse(candidate.Sku) ?? SkuFromUrl(productUrl);
         if (sku is null)
         {
             reason = "no sku";
             return false;
         }
         product = new ExtractedProduct(
-            sku, Clean(candidate.Name)!, Clean(candidate.Brand)!, price, images, productUrl,
+            sku, Whitespace.Collapse(candidate.Name)!, Whitespace.Collapse(candidate.Brand)!, price, images, productUrl,
             AvailabilityParser.Parse(candidate.Availability) ?? Availability.InStock,
-            Clean(candidate.Style), Clean(candidate.Colour), Clean(candidate.FamilyId), Clean(candidate.Gtin),
-            Clean(candidate.Mpn), candidate.Markup);
+            Whitespace.Collapse(candidate.Style), Whitespace.Collapse(candidate.Colour),
+            Whitespace.Collapse(candidate.FamilyId), Whitespace.Collapse(candidate.Gtin), Whitespace.Collapse(candidate.Mpn),
+            candidate.Markup);
         return true;
     }
 
@@ -50,21 +51,14 @@ public sealed record ExtractedProduct(
             return PriceParser.Diagnose(candidate.Price, candidate.PriceCurrency);
         if (images.Count == 0)
             return candidate.Images.Count == 0 ? "no image" : "no http(s) image URL";
-        if (Clean(candidate.Name) is null)
+        if (Whitespace.Collapse(candidate.Name) is null)
             return "no product name";
-        return Clean(candidate.Brand) is null ? "no brand" : null;
+        return Whitespace.Collapse(candidate.Brand) is null ? "no brand" : null;
     }
 
     private static bool IsHttp(Uri url) =>
         url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 
-    private static string? Clean(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-            return null;
-        var collapsed = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return collapsed.Length == 0 ? null : collapsed;
-    }
 
     /// <summary>A product page without a sku is identified by the last segment of its URL (without extension).</summary>
     private static string? SkuFromUrl(Uri url)

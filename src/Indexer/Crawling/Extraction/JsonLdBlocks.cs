@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Pursearch.Indexer.Crawling.Extraction;
 
@@ -18,24 +17,25 @@ public static class JsonLdBlocks
         MaxDepth = 64,
     };
 
-    public static (List<JsonNode> Roots, int Malformed) Read(HtmlPage page)
+    public static LinkedDataTrees Read(HtmlPage page)
     {
-        var roots = new List<JsonNode>();
+        var documents = new List<JsonDocument>();
         var malformed = 0;
         foreach (var script in page.Elements.Scripts)
         {
             var type = script.GetAttribute("type")!.Split(';')[0].Trim();
             if (!type.Equals("application/ld+json", StringComparison.OrdinalIgnoreCase))
                 continue;
-            if (TryParse(script.TextContent) is { } root)
-                roots.Add(root);
+            if (TryParse(script.TextContent) is { } document)
+                documents.Add(document);
             else
                 malformed++;
         }
-        return (roots, malformed);
+        return new LinkedDataTrees(documents, malformed);
     }
 
-    public static JsonNode? TryParse(string text)
+    /// <summary>The block's document, or null when it is empty or does not parse even after repair; the caller disposes it.</summary>
+    public static JsonDocument? TryParse(string text)
     {
         var unwrapped = Unwrap(text);
         if (unwrapped.Length == 0)
@@ -43,11 +43,11 @@ public static class JsonLdBlocks
         return Parse(unwrapped) ?? Parse(WithoutControlCharacters(unwrapped));
     }
 
-    private static JsonNode? Parse(string text)
+    private static JsonDocument? Parse(string text)
     {
         try
         {
-            return JsonNode.Parse(text, documentOptions: Options);
+            return JsonDocument.Parse(text, Options);
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
         {

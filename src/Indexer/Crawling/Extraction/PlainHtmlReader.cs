@@ -86,11 +86,7 @@ public static partial class PlainHtmlReader
         return text is null || text.Length > maxLength ? null : text;
     }
 
-    private static string? Text(MarkupElement? element)
-    {
-        var text = element?.TextContent.Trim();
-        return string.IsNullOrEmpty(text) ? null : string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-    }
+    private static string? Text(MarkupElement? element) => Whitespace.Collapse(element?.TextContent);
 
     [GeneratedRegex("old|was|compare|strike|regular|original|list|before|rrp|msrp")]
     private static partial Regex FormerPriceWords();

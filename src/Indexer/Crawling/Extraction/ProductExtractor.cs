@@ -20,12 +20,14 @@ public static class ProductExtractor
     {
         var baseUri = page.BaseUri;
         var pageUrl = UrlCanonicalizer.Canonicalize(page.Url);
-        var (jsonLd, malformed) = JsonLdBlocks.Read(page);
+        using var jsonLd = JsonLdBlocks.Read(page);
+        using var microdata = MicrodataReader.Read(page);
+        var malformed = jsonLd.Malformed;
         var plain = PlainHtmlReader.Read(page);
         var layers = new List<List<ProductCandidate>>
         {
             new SchemaOrgProductReader(jsonLd, baseUri, ProductMarkup.JsonLd).Read(),
-            new SchemaOrgProductReader(MicrodataReader.Read(page), baseUri, ProductMarkup.Microdata).Read(),
+            new SchemaOrgProductReader(microdata, baseUri, ProductMarkup.Microdata).Read(),
             OpenGraphReader.Read(page) is { } openGraph ? [openGraph] : [],
             PlainHtmlReader.LooksLikeProductPage(plain) ? [plain] : [],
         };

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Pursearch.Core.Catalog;
 
 namespace Pursearch.Indexer.Crawling.Extraction;
@@ -8,7 +7,7 @@ namespace Pursearch.Indexer.Crawling.Extraction;
 /// Finds schema.org products in JSON-LD-shaped trees (JSON-LD blocks, and microdata items converted to the same shape):
 /// through arrays, <c>@graph</c> and nesting, <c>ProductGroup</c> variants, <c>@id</c> references; <c>offers</c> as an
 /// object, a list or an <c>AggregateOffer</c>; <c>image</c> as a string, list or <c>ImageObject</c>; <c>brand</c> as a
-/// string or a Brand/Organization.
+/// string or a Brand/Organization. The trees are read in place: a missing property is an undefined element.
 /// </summary>
 public sealed class SchemaOrgProductReader
 {
@@ -19,16 +18,20 @@ public sealed class SchemaOrgProductReader
         "Product", "IndividualProduct", "ProductModel", "SomeProducts",
     };
 
-    private readonly IReadOnlyList<JsonNode> _roots;
+    private static readonly HashSet<string> GroupTypes = new(StringComparer.OrdinalIgnoreCase) { "ProductGroup" };
+
+    private static readonly HashSet<string> AggregateOfferTypes = new(StringComparer.OrdinalIgnoreCase) { "AggregateOffer" };
+
+    private readonly LinkedDataTrees _trees;
     private readonly Uri _baseUri;
     private readonly ProductMarkup _markup;
 
-    // Built on the first @id reference met: most pages have none, and indexing walks (and materialises) every node.
-    private Dictionary<string, JsonObject>? _byId;
+    // Built on the first @id reference met: most pages have none, and indexing walks every node.
+    private Dictionary<string, JsonElement>? _byId;
 
-    public SchemaOrgProductReader(IReadOnlyList<JsonNode> roots, Uri baseUri, ProductMarkup markup)
+    public SchemaOrgProductReader(LinkedDataTrees trees, Uri baseUri, ProductMarkup markup)
     {
-        _roots = roots;
+        _trees = trees;
         _baseUri = baseUri;
         _markup = markup;
     }
@@ -36,185 +39,243 @@ public sealed class SchemaOrgProductReader
     public List<ProductCandidate> Read()
     {
         var found = new List<ProductCandidate>();
-        foreach (var root in _roots)
+        foreach (var root in _trees.Roots)
             Collect(root, 0, found);
         return found;
     }
 
-    private Dictionary<string, JsonObject> NodesById()
+    private Dictionary<string, JsonElement> NodesById()
     {
         if (_byId is null)
         {
-            _byId = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-            foreach (var root in _roots)
+            _byId = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+            foreach (var root in _trees.Roots)
                 IndexIds(root, 0);
         }
         return _byId;
     }
 
-    private void IndexIds(JsonNode? node, int depth)
+    private void IndexIds(JsonElement node, int depth)
     {
         if (depth > MaxDepth)
             return;
-        if (node is JsonArray array)
-            foreach (var item in array)
+        if (node.ValueKind == JsonValueKind.Array)
+            foreach (var item in node.EnumerateArray())
                 IndexIds(item, depth + 1);
-        if (node is not JsonObject obj)
+        if (node.ValueKind != JsonValueKind.Object)
             return;
-        if (obj.Count > 1 && Text(obj["@id"]) is { } id)
-            _byId!.TryAdd(id, obj);
-        foreach (var (_, value) in obj)
-            IndexIds(value, depth + 1);
+        if (node.GetPropertyCount() > 1 && Text(Property(node, "@id")) is { } id)
+            _byId!.TryAdd(id, node);
+        foreach (var property in node.EnumerateObject())
+            IndexIds(property.Value, depth + 1);
     }
 
-    private void Collect(JsonNode? node, int depth, List<ProductCandidate> found)
+    private void Collect(JsonElement node, int depth, List<ProductCandidate> found)
     {
         if (depth > MaxDepth)
             return;
-        if (node is JsonArray array)
+        if (node.ValueKind == JsonValueKind.Array)
         {
-            foreach (var item in array)
+            foreach (var item in node.EnumerateArray())
                 Collect(item, depth + 1, found);
             return;
         }
-        if (node is not JsonObject obj)
+        if (node.ValueKind != JsonValueKind.Object)
             return;
-        var types = TypesOf(obj);
-        if (types.Contains("ProductGroup", StringComparer.OrdinalIgnoreCase))
-            found.AddRange(ReadGroup(obj));
-        else if (types.Any(ProductTypes.Contains))
-            found.Add(ReadProduct(obj));
+        if (HasType(node, GroupTypes))
+            ReadGroup(node, found);
+        else if (HasType(node, ProductTypes))
+            found.Add(ReadProduct(node));
         else
-            foreach (var (_, value) in obj)
-                Collect(value, depth + 1, found);
+            foreach (var property in node.EnumerateObject())
+                Collect(property.Value, depth + 1, found);
     }
 
-    private IEnumerable<ProductCandidate> ReadGroup(JsonObject group)
+    private void ReadGroup(JsonElement group, List<ProductCandidate> found)
     {
         var shared = ReadProduct(group);
-        shared.FamilyId ??= Text(group["productGroupID"]);
-        var variants = Items(group["hasVariant"]).Select(Deref).OfType<JsonObject>()
-            .Where(v => TypesOf(v).Any(ProductTypes.Contains))
-            .ToList();
-        if (variants.Count == 0)
-            return [shared];
-        return variants.Select(variant =>
+        shared.FamilyId ??= Text(Property(group, "productGroupID"));
+        var before = found.Count;
+        foreach (var item in Items(Property(group, "hasVariant")))
         {
+            var variant = Deref(item);
+            if (variant.ValueKind != JsonValueKind.Object || !HasType(variant, ProductTypes))
+                continue;
             var candidate = ReadProduct(variant);
             candidate.FillFrom(shared);
-            return candidate;
-        });
+            found.Add(candidate);
+        }
+        if (found.Count == before)
+            found.Add(shared);
     }
 
-    private ProductCandidate ReadProduct(JsonObject product)
+    private ProductCandidate ReadProduct(JsonElement product)
     {
         var candidate = new ProductCandidate(_markup)
         {
-            Name = Text(product["name"]),
+            Name = Text(Property(product, "name")),
             Sku = FirstText(product, "sku", "productID", "mpn", "gtin13", "gtin", "gtin14", "gtin12", "gtin8"),
-            Mpn = Text(product["mpn"]),
+            Mpn = Text(Property(product, "mpn")),
             Gtin = FirstText(product, "gtin13", "gtin", "gtin14", "gtin12", "gtin8"),
-            Brand = NameOf(Deref(product["brand"])) ?? NameOf(Deref(product["manufacturer"])),
-            Url = Resolve(Text(product["url"])),
-            Colour = Text(product["color"]),
-            Style = NameOf(Deref(product["model"])) ?? CategoryLeaf(Text(product["category"])),
-            FamilyId = Text(product["inProductGroupWithID"]),
+            Brand = NameOf(Deref(Property(product, "brand"))) ?? NameOf(Deref(Property(product, "manufacturer"))),
+            Url = Resolve(Text(Property(product, "url"))),
+            Colour = Text(Property(product, "color")),
+            Style = NameOf(Deref(Property(product, "model"))) ?? CategoryLeaf(Text(Property(product, "category"))),
+            FamilyId = Text(Property(product, "inProductGroupWithID")),
         };
-        candidate.Images.AddRange(ImagesOf(product["image"]));
+        AddImages(candidate.Images, Property(product, "image"));
         if (candidate.Images.Count == 0)
-            candidate.Images.AddRange(ImagesOf(product["thumbnailUrl"]));
-        ApplyOffers(candidate, product["offers"]);
+            AddImages(candidate.Images, Property(product, "thumbnailUrl"));
+        ApplyOffers(candidate, Property(product, "offers"));
         return candidate;
     }
 
-    private void ApplyOffers(ProductCandidate candidate, JsonNode? offers)
+    /// <summary>The cheapest purchasable priced offer (else the cheapest priced one); the first offer saying so fills currency, availability and URL when none is best.</summary>
+    private void ApplyOffers(ProductCandidate candidate, JsonElement offers)
     {
         var quotes = new List<Quote>();
         CollectQuotes(offers, quotes, 0);
-        var priced = quotes.Where(q => q.Price is not null).ToList();
-        var purchasable = priced.Where(q => AvailabilityParser.Parse(q.Availability) is not { } state || state.IsPurchasable()).ToList();
-        var best = (purchasable.Count > 0 ? purchasable : priced)
-            .OrderBy(q => PriceParser.TryParseAmount(q.Price!, q.Currency, PriceNotation.Structured, out var amount) ? amount : decimal.MaxValue)
-            .FirstOrDefault();
+        var best = Cheapest(quotes, purchasableOnly: true) ?? Cheapest(quotes, purchasableOnly: false);
         candidate.Price = best?.Price;
-        candidate.PriceCurrency = best?.Currency ?? quotes.Select(q => q.Currency).FirstOrDefault(c => c is not null);
-        candidate.Availability = best?.Availability ?? quotes.Select(q => q.Availability).FirstOrDefault(a => a is not null);
-        candidate.Url ??= quotes.Select(q => q.Url).FirstOrDefault(u => u is not null);
+        candidate.PriceCurrency = best?.Currency ?? quotes.Find(q => q.Currency is not null)?.Currency;
+        candidate.Availability = best?.Availability ?? quotes.Find(q => q.Availability is not null)?.Availability;
+        candidate.Url ??= quotes.Find(q => q.Url is not null)?.Url;
     }
 
-    private void CollectQuotes(JsonNode? node, List<Quote> quotes, int depth)
+    /// <summary>The first of the priced quotes with the lowest amount (an unreadable amount ranks last).</summary>
+    private static Quote? Cheapest(List<Quote> quotes, bool purchasableOnly)
+    {
+        Quote? best = null;
+        var lowest = decimal.MaxValue;
+        foreach (var quote in quotes)
+        {
+            if (quote.Price is null || purchasableOnly && AvailabilityParser.Parse(quote.Availability) is { } state && !state.IsPurchasable())
+                continue;
+            var amount = PriceParser.TryParseAmount(quote.Price, quote.Currency, PriceNotation.Structured, out var parsed)
+                ? parsed
+                : decimal.MaxValue;
+            if (best is null || amount < lowest)
+                (best, lowest) = (quote, amount);
+        }
+        return best;
+    }
+
+    private void CollectQuotes(JsonElement node, List<Quote> quotes, int depth)
     {
         if (depth > 4)
             return;
-        foreach (var item in Items(node).Select(Deref).OfType<JsonObject>())
+        foreach (var reference in Items(node))
         {
-            var specification = Items(Deref(item["priceSpecification"])).Select(Deref).OfType<JsonObject>()
-                .FirstOrDefault(s => Text(s["price"]) is not null);
-            var isAggregate = TypesOf(item).Contains("AggregateOffer", StringComparer.OrdinalIgnoreCase);
-            var price = (isAggregate ? Text(item["lowPrice"]) : null) ?? Text(item["price"]) ??
-                        Text(specification?["price"]) ?? Text(item["lowPrice"]);
-            quotes.Add(new Quote(price, Text(item["priceCurrency"]) ?? Text(specification?["priceCurrency"]),
-                Text(item["availability"]), Resolve(Text(item["url"]))));
-            if (item["offers"] is { } nested)
+            var item = Deref(reference);
+            if (item.ValueKind != JsonValueKind.Object)
+                continue;
+            var specification = PricedSpecification(Property(item, "priceSpecification"));
+            var isAggregate = HasType(item, AggregateOfferTypes);
+            var price = (isAggregate ? Text(Property(item, "lowPrice")) : null) ?? Text(Property(item, "price")) ??
+                        Text(Property(specification, "price")) ?? Text(Property(item, "lowPrice"));
+            quotes.Add(new Quote(price,
+                Text(Property(item, "priceCurrency")) ?? Text(Property(specification, "priceCurrency")),
+                Text(Property(item, "availability")), Resolve(Text(Property(item, "url")))));
+            if (Property(item, "offers") is { ValueKind: not JsonValueKind.Undefined } nested)
                 CollectQuotes(nested, quotes, depth + 1);
         }
     }
 
-    private IEnumerable<Uri> ImagesOf(JsonNode? node)
+    /// <summary>The first price specification that has a price, or undefined.</summary>
+    private JsonElement PricedSpecification(JsonElement specifications)
     {
-        foreach (var item in Items(node).Select(Deref))
+        foreach (var reference in Items(Deref(specifications)))
         {
-            var text = item is JsonObject image
-                ? Text(image["contentUrl"]) ?? Text(image["url"]) ?? Text(image["@id"])
+            var specification = Deref(reference);
+            if (specification.ValueKind == JsonValueKind.Object && Text(Property(specification, "price")) is not null)
+                return specification;
+        }
+        return default;
+    }
+
+    private void AddImages(List<Uri> images, JsonElement node)
+    {
+        foreach (var reference in Items(node))
+        {
+            var item = Deref(reference);
+            var text = item.ValueKind == JsonValueKind.Object
+                ? Text(Property(item, "contentUrl")) ?? Text(Property(item, "url")) ?? Text(Property(item, "@id"))
                 : Text(item);
             if (Resolve(text) is { } url)
-                yield return url;
+                images.Add(url);
         }
     }
 
-    private JsonNode? Deref(JsonNode? node) =>
-        node is JsonObject { Count: 1 } reference && Text(reference["@id"]) is { } id && NodesById().TryGetValue(id, out var target)
+    /// <summary>The node an <c>{"@id": …}</c> reference points to; any other node itself.</summary>
+    private JsonElement Deref(JsonElement node) =>
+        node.ValueKind == JsonValueKind.Object && node.GetPropertyCount() == 1 && Text(Property(node, "@id")) is { } id &&
+        NodesById().TryGetValue(id, out var target)
             ? target
             : node;
 
     private Uri? Resolve(string? text) =>
         !string.IsNullOrWhiteSpace(text) && Uri.TryCreate(_baseUri, text.Trim(), out var url) ? url : null;
 
-    private static string? NameOf(JsonNode? node) => node is JsonObject obj ? Text(obj["name"]) : Text(node);
+    /// <summary>The property's value; undefined when the node is not an object or has no such property.</summary>
+    private static JsonElement Property(JsonElement node, string name) =>
+        node.ValueKind == JsonValueKind.Object && node.TryGetProperty(name, out var value) ? value : default;
 
-    private static IEnumerable<JsonNode?> Items(JsonNode? node) =>
-        node switch
+    private static string? NameOf(JsonElement node) =>
+        node.ValueKind == JsonValueKind.Object ? Text(Property(node, "name")) : Text(node);
+
+    /// <summary>A list's items, or a single value as a list of one; nothing for null or undefined.</summary>
+    private static IEnumerable<JsonElement> Items(JsonElement node) =>
+        node.ValueKind switch
         {
-            null => Array.Empty<JsonNode?>(),
-            JsonArray array => array,
-            _ => new[] { node },
+            JsonValueKind.Undefined or JsonValueKind.Null => [],
+            JsonValueKind.Array => node.EnumerateArray(),
+            _ => [node],
         };
 
-    private static string[] TypesOf(JsonObject obj) =>
-        Items(obj["@type"]).Select(Text).OfType<string>().Select(ShortType).ToArray();
-
-    private static string ShortType(string type)
+    /// <summary>Whether one of the node's <c>@type</c>s, without its vocabulary prefix, is in <paramref name="types"/>.</summary>
+    private static bool HasType(JsonElement node, HashSet<string> types)
     {
-        var cut = type.LastIndexOfAny(['/', ':', '#']);
-        return cut < 0 ? type : type[(cut + 1)..];
+        var lookup = types.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var item in Items(Property(node, "@type")))
+            if (Text(item) is { } type && lookup.Contains(ShortType(type)))
+                return true;
+        return false;
     }
 
-    private static string? FirstText(JsonObject obj, params string[] names) =>
-        names.Select(name => Text(obj[name])).FirstOrDefault(text => text is not null);
-
-    /// <summary>The text of a value: a string or number as written, an object's name or @value, a list's first.</summary>
-    public static string? Text(JsonNode? node)
+    private static ReadOnlySpan<char> ShortType(string type)
     {
-        var text = node switch
+        var cut = type.LastIndexOfAny(['/', ':', '#']);
+        return type.AsSpan(cut + 1);
+    }
+
+    private static string? FirstText(JsonElement node, params ReadOnlySpan<string> names)
+    {
+        foreach (var name in names)
+            if (Text(Property(node, name)) is { } text)
+                return text;
+        return null;
+    }
+
+    /// <summary>The text of a value: a string or number as written, an object's @value or name, a list's first.</summary>
+    private static string? Text(JsonElement node)
+    {
+        var text = node.ValueKind switch
         {
-            JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
-            JsonValue value when value.GetValueKind() is JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False
-                => value.ToJsonString(),
-            JsonObject obj => Text(obj["@value"]) ?? Text(obj["name"]),
-            JsonArray array => array.Select(Text).FirstOrDefault(t => t is not null),
+            JsonValueKind.String => node.GetString(),
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => node.GetRawText(),
+            JsonValueKind.Object => Text(Property(node, "@value")) ?? Text(Property(node, "name")),
+            JsonValueKind.Array => FirstItemText(node),
             _ => null,
         };
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+
+    private static string? FirstItemText(JsonElement array)
+    {
+        foreach (var item in array.EnumerateArray())
+            if (Text(item) is { } text)
+                return text;
+        return null;
     }
 
     private static string? CategoryLeaf(string? category)

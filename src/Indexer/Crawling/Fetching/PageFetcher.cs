@@ -13,6 +13,12 @@ namespace Pursearch.Indexer.Crawling.Fetching;
 /// </summary>
 public sealed class PageFetcher(HttpClient client, CrawlerOptions options, TimeProvider time)
 {
+    // Most pages fit, so most bodies are read without growing the buffer.
+    private const int InitialBodyBuffer = 64 * 1024;
+
+    // Larger buffers (big images) are not pooled: the pool would keep them, and concurrent fetches would keep many.
+    private const int MaxPooledBodyBuffer = 1024 * 1024;
+
     private const string Accept = "text/html,application/xhtml+xml,application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5";
 
     public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
@@ -108,42 +114,59 @@ public sealed class PageFetcher(HttpClient client, CrawlerOptions options, TimeP
         }
     }
 
-    /// <summary>Reads the body up to the limit; null when it is larger and must not be truncated.</summary>
+    /// <summary>
+    /// Reads the body up to the limit; null when it is larger and must not be truncated. The bytes gather in a pooled
+    /// buffer that doubles as needed, and only the result is allocated, at its exact size.
+    /// </summary>
     private async Task<(byte[]? Body, bool Truncated)> ReadBodyAsync(
         HttpResponseMessage response, FetchRequest request, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.AttemptTimeout);
         await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
-        using var body = new MemoryStream();
-        var chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        var buffer = ArrayPool<byte>.Shared.Rent(InitialBodyBuffer);
         try
         {
+            var length = 0;
             int read;
-            while ((read = await ReadAsync(stream, chunk, deadline.Token)) > 0)
+            while ((read = await ReadAsync(stream, buffer.AsMemory(length), deadline.Token)) > 0)
             {
-                if (body.Length + read > request.MaxBytes)
-                {
-                    if (!request.TruncateAtLimit)
-                        return (null, false);
-                    body.Write(chunk, 0, (int)(request.MaxBytes - body.Length));
-                    return (body.ToArray(), true);
-                }
-                body.Write(chunk, 0, read);
+                length += read;
+                // No byte array holds more than Array.MaxLength: a body that fills one is too large whatever the limit.
+                var limit = Math.Min(request.MaxBytes, Array.MaxLength - 1);
+                if (length > limit)
+                    return request.TruncateAtLimit ? (buffer.AsSpan(0, (int)limit).ToArray(), true) : (null, false);
+                if (length == buffer.Length)
+                    buffer = Grow(buffer);
             }
-            return (body.ToArray(), false);
+            return (buffer.AsSpan(0, length).ToArray(), false);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(chunk);
+            Release(buffer);
         }
     }
 
-    private static async Task<int> ReadAsync(Stream stream, byte[] chunk, CancellationToken token)
+    private static byte[] Grow(byte[] full)
+    {
+        var size = (int)Math.Min(2L * full.Length, Array.MaxLength);
+        var larger = size <= MaxPooledBodyBuffer ? ArrayPool<byte>.Shared.Rent(size) : GC.AllocateUninitializedArray<byte>(size);
+        full.CopyTo(larger, 0);
+        Release(full);
+        return larger;
+    }
+
+    private static void Release(byte[] buffer)
+    {
+        if (buffer.Length <= MaxPooledBodyBuffer)
+            ArrayPool<byte>.Shared.Return(buffer);
+    }
+
+    private static async Task<int> ReadAsync(Stream stream, Memory<byte> free, CancellationToken token)
     {
         try
         {
-            return await stream.ReadAsync(chunk, token);
+            return await stream.ReadAsync(free, token);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
