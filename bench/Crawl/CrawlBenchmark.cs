@@ -19,7 +19,9 @@ namespace Pursearch.Bench.Crawl;
 /// fetches; every contender then runs untimed for a few seconds (steady-state code), and each round times, for at least
 /// <see cref="CrawlBenchmarkOptions.MinimumTurn"/> each, in rotating order, a crawl of every shop at once (pages only), a plain parallel
 /// HttpClient fetching exactly those URLs, and the same fetch parsing and extracting every HTML page with the crawler's
-/// own extractors. One end-to-end scrape into a fresh store (and optionally one that also embeds) gives products/s.
+/// own extractors. A shared machine's speed drifts within seconds, so the ratios pair the contenders of one round (a few
+/// seconds) and the result is their median over the rounds, with the lowest and highest round shown; the pages/s are
+/// over every round. One end-to-end scrape into a fresh store (and optionally one that also embeds) gives products/s.
 /// Photos are rendered before any clock starts, so the server's rendering is not measured.
 /// </summary>
 public static class CrawlBenchmark
@@ -63,29 +65,35 @@ public static class CrawlBenchmark
             var warmUp = await WarmUpAsync(contenders, options);
             progress?.Invoke($"warmed up in {warmUp.TotalSeconds:0} s");
             errors = 0;
+            var pages = urls.Count;
             var seconds = new double[3];
             var passes = new int[3];
             var allocated = new long[3];
+            var toBaseline = new double[options.Rounds];
+            var toExtraction = new double[options.Rounds];
             for (var round = 0; round < options.Rounds; round++)
             {
                 progress?.Invoke($"round {round + 1}/{options.Rounds}: crawler, plain fetch, fetch + extract (order rotating)");
+                var rates = new double[3];
                 for (var k = 0; k < contenders.Length; k++)
                 {
                     var c = (round + k) % contenders.Length;
                     // One pass of the plain fetch lasts tens of milliseconds: repeat it so every turn is long enough to time.
-                    var turn = 0.0;
+                    var (turn, turnPasses) = (0.0, 0);
                     var before = GC.GetTotalAllocatedBytes();
                     do
                     {
                         turn += await contenders[c]();
-                        passes[c]++;
+                        turnPasses++;
                     }
                     while (turn < options.MinimumTurn.TotalSeconds);
+                    rates[c] = pages * turnPasses / turn;
                     seconds[c] += turn;
+                    passes[c] += turnPasses;
                     allocated[c] += GC.GetTotalAllocatedBytes() - before;
                 }
+                (toBaseline[round], toExtraction[round]) = (rates[0] / rates[1], rates[0] / rates[2]);
             }
-            var pages = urls.Count;
             progress?.Invoke("scraping every shop into a fresh store");
             var (scraped, scrapeSeconds, scrapeErrors) = await TimeScrapeAsync(server, system, options, embed: false);
             double? embedRate = null;
@@ -99,9 +107,10 @@ public static class CrawlBenchmark
                 (pages * passes[0] / seconds[0], pages * passes[1] / seconds[1], pages * passes[2] / seconds[2]);
             var kilobytesPerPage = Enumerable.Range(0, 3).Select(c => allocated[c] / 1024.0 / (pages * passes[c])).ToArray();
             return new CrawlBenchmarkResult(options.Products, options.Concurrency, options.Rounds, pages, warmUp.TotalSeconds, crawlRate, httpRate,
-                crawlRate / httpRate, extractRate, crawlRate / extractRate, scraped, scraped / scrapeSeconds, options.Embed, embedRate,
+                Median(toBaseline), extractRate, Median(toExtraction), scraped, scraped / scrapeSeconds, options.Embed, embedRate,
                 errors + scrapeErrors)
             {
+                LowestRatio = toBaseline.Min(), HighestRatio = toBaseline.Max(),
                 CrawlerKilobytesPerPage = kilobytesPerPage[0], BaselineKilobytesPerPage = kilobytesPerPage[1],
                 FetchAndExtractKilobytesPerPage = kilobytesPerPage[2],
             };
@@ -110,6 +119,13 @@ public static class CrawlBenchmark
         {
             await system.Terminate();
         }
+    }
+
+    private static double Median(double[] values)
+    {
+        var sorted = values.Order().ToArray();
+        var middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     // A crawl round lasts a fraction of a second: without a warm-up the timed rounds would largely run the JIT's

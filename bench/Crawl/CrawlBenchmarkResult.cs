@@ -29,6 +29,10 @@ public sealed record CrawlBenchmarkResult(
     /// <summary>The crawler (politeness, robots.txt, parsing and extraction included) should reach half the raw fetch rate.</summary>
     public const double TargetRatio = 0.5;
 
+    /// <summary>The lowest and highest crawler/baseline ratio of one round; <see cref="Ratio"/> is their median.</summary>
+    public double LowestRatio { get; init; }
+    public double HighestRatio { get; init; }
+
     public double CrawlerKilobytesPerPage { get; init; }
     public double BaselineKilobytesPerPage { get; init; }
     public double FetchAndExtractKilobytesPerPage { get; init; }

@@ -17,7 +17,7 @@ public static class BenchCrawlCommand
         var defaults = new CrawlBenchmarkOptions();
         var products = new Option<int>("--products") { Description = "Products in the served world, over all shops", DefaultValueFactory = _ => defaults.Products };
         var concurrency = new Option<int>("--concurrency") { Description = "Requests in flight, for crawler and baseline alike", DefaultValueFactory = _ => defaults.Concurrency };
-        var rounds = new Option<int>("--rounds") { Description = "Timed rounds per contender", DefaultValueFactory = _ => defaults.Rounds };
+        var rounds = new Option<int>("--rounds") { Description = "Timed rounds; each pairs the contenders and gives one ratio, the result is the median", DefaultValueFactory = _ => defaults.Rounds };
         var embed = new Option<bool>("--embed") { Description = "Also time crawl -> store -> embed -> index (loads the embedder)" };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON" };
         var command = new Command("crawl",
@@ -51,8 +51,8 @@ public static class BenchCrawlCommand
         {
             Invariant($"crawl: {r.Products} products in 4 Forge shops, {r.Pages} pages per crawl x {r.Rounds} rounds, concurrency {r.Concurrency}, no Crawl-delay, {r.WarmUpSeconds:0} s warm-up"),
             Invariant($"  plain parallel HttpClient, same URLs   {r.BaselinePagesPerSecond,8:0.0} pages/s   (baseline)"),
-            Invariant($"  crawler (robots, frontier, extract)    {r.CrawlerPagesPerSecond,8:0.0} pages/s   ratio {r.Ratio:0.000}"),
-            Invariant($"  fetch + parse + extract, plain loop    {r.FetchAndExtractPagesPerSecond,8:0.0} pages/s   crawler / this {r.RatioToExtraction:0.000} (extraction ceiling)"),
+            Invariant($"  crawler (robots, frontier, extract)    {r.CrawlerPagesPerSecond,8:0.0} pages/s   ratio {r.Ratio:0.000} (median of rounds; {r.LowestRatio:0.000}-{r.HighestRatio:0.000})"),
+            Invariant($"  fetch + parse + extract, plain loop    {r.FetchAndExtractPagesPerSecond,8:0.0} pages/s   crawler / this {r.RatioToExtraction:0.000} (median; extraction ceiling)"),
             Invariant($"  heap allocated per page: crawler {r.CrawlerKilobytesPerPage:0.0} KB, plain fetch {r.BaselineKilobytesPerPage:0.0} KB, fetch + extract {r.FetchAndExtractKilobytesPerPage:0.0} KB (shops included)"),
             Invariant($"  scrape: crawl -> images -> store       {r.ScrapeProductsPerSecond,8:0.0} products/s ({r.ScrapedProducts} products)"),
         };
