@@ -59,7 +59,6 @@ public sealed record ExtractedProduct(
     private static bool IsHttp(Uri url) =>
         url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 
-
     /// <summary>A product page without a sku is identified by the last segment of its URL (without extension).</summary>
     private static string? SkuFromUrl(Uri url)
     {

@@ -16,18 +16,18 @@ public sealed class LinkedDataTrees : IDisposable
         Malformed = malformed;
     }
 
-    /// <summary>No trees: a page without this kind of markup.</summary>
-    public static LinkedDataTrees None => new([], 0);
+    /// <summary>No trees: a page without this kind of markup (shared: disposing it does nothing).</summary>
+    public static LinkedDataTrees None { get; } = new([], 0);
 
     /// <summary>How many blocks did not parse (and were skipped).</summary>
     public int Malformed { get; }
 
     public IEnumerable<JsonElement> Roots => _documents.Select(document => document.RootElement);
 
+    // Leaves the list as it is: None is shared, and disposing a JsonDocument twice is harmless.
     public void Dispose()
     {
         foreach (var document in _documents)
             document.Dispose();
-        _documents.Clear();
     }
 }

@@ -130,7 +130,11 @@ public sealed class SchemaOrgProductReader
         return candidate;
     }
 
-    /// <summary>The cheapest purchasable priced offer (else the cheapest priced one); the first offer saying so fills currency, availability and URL when none is best.</summary>
+    /// <summary>
+    /// Price, currency and availability of the cheapest purchasable priced offer (else of the cheapest priced one);
+    /// without a priced offer, the first currency and availability any offer gives. The URL, when the product has none,
+    /// is the first any offer gives.
+    /// </summary>
     private void ApplyOffers(ProductCandidate candidate, JsonElement offers)
     {
         var quotes = new List<Quote>();

@@ -124,6 +124,8 @@ public sealed class PageFetcher(HttpClient client, CrawlerOptions options, TimeP
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(options.AttemptTimeout);
         await using var stream = await response.Content.ReadAsStreamAsync(deadline.Token);
+        // No byte array holds more than Array.MaxLength: a body that fills one is too large whatever the limit.
+        var limit = Math.Min(request.MaxBytes, Array.MaxLength - 1);
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBodyBuffer);
         try
         {
@@ -132,8 +134,6 @@ public sealed class PageFetcher(HttpClient client, CrawlerOptions options, TimeP
             while ((read = await ReadAsync(stream, buffer.AsMemory(length), deadline.Token)) > 0)
             {
                 length += read;
-                // No byte array holds more than Array.MaxLength: a body that fills one is too large whatever the limit.
-                var limit = Math.Min(request.MaxBytes, Array.MaxLength - 1);
                 if (length > limit)
                     return request.TruncateAtLimit ? (buffer.AsSpan(0, (int)limit).ToArray(), true) : (null, false);
                 if (length == buffer.Length)
