@@ -13,6 +13,12 @@ public sealed class SqliteConnector
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
 
+    // Microsoft.Data.Sqlite 10 can lend one pooled connection to two threads that open at once (dotnet/efcore#39008: a
+    // connection counts as leaked between its checkout and its owner being set, and a concurrent checkout reclaims it);
+    // both then share one transaction state. Taking connections from the pool one at a time closes that window; a
+    // pooled open costs microseconds.
+    private static readonly Lock OpenGate = new();
+
     private readonly TimeSpan _busyTimeout;
     private readonly SqliteFunctions _functions;
 
@@ -37,7 +43,8 @@ public sealed class SqliteConnector
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
-        connection.Open();
+        lock (OpenGate)
+            connection.Open();
         using (var pragmas = connection.CreateCommand())
         {
             // WAL with synchronous=NORMAL survives a killed process (not a power cut) and keeps commits cheap.
