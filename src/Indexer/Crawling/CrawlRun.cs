@@ -26,7 +26,8 @@ public sealed record CrawlSummary(CrawlProgress Progress, CrawlStopReason StopRe
 
 /// <summary>
 /// One crawl of one source. Its graph: URL frontier (per-origin queues, politeness-aware) → fetch (robots.txt,
-/// throttled and resilient HTTP) → parse/extract → emit, with the links of each page fed back into the frontier.
+/// throttled and resilient HTTP) then parse/extract, one stage (<see cref="PageProcessor"/>) → emit, with the links of
+/// each page fed back into the frontier.
 /// Use <see cref="Events"/> to compose further stages (store upsert, image fetch, embedding) or
 /// <see cref="RunAsync"/> with a sink; read <see cref="Progress"/> at any time. A run can be consumed once.
 /// </summary>
@@ -81,9 +82,7 @@ public sealed class CrawlRun : IDisposable
         var pages = StreamSource.UnfoldAsync(0, async _ => await _frontier.NextAsync(cancellationToken) is { } request
                 ? Option<(int, CrawlRequest)>.Create((0, request))
                 : Option<(int, CrawlRequest)>.None)
-            .SelectAsyncUnordered(_options.MaxConcurrentFetches, request => _processor.FetchAsync(request, cancellationToken))
-            .SelectAsyncUnordered(_options.ParseParallelism,
-                fetched => Task.Run(() => _processor.Process(fetched, cancellationToken), CancellationToken.None))
+            .SelectAsyncUnordered(_options.MaxConcurrentFetches, request => _processor.HandleAsync(request, cancellationToken))
             .SelectMany(result => result.Events.Concat(_frontier.Complete(result.Request, result.Links)));
         return StreamSource.From(seeds).Concat(pages).Select(crawlEvent =>
         {

@@ -8,10 +8,8 @@ public sealed record CrawlerOptions
     public string UserAgent { get; init; } = CrawlUserAgent.Default;
     public string RobotsProductToken { get; init; } = CrawlUserAgent.ProductToken;
 
-    /// <summary>Pages being fetched at once over all hosts (each host also has its own limit).</summary>
+    /// <summary>Pages being fetched and parsed at once over all hosts (each host also has its own limit).</summary>
     public int MaxConcurrentFetches { get; init; } = 16;
-    /// <summary>Pages parsed at once (CPU bound).</summary>
-    public int ParseParallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
     public long MaxResponseBytes { get; init; } = 10L * 1024 * 1024;
     /// <summary>A sitemap's size after decompression (the sitemaps protocol allows 50 MB).</summary>

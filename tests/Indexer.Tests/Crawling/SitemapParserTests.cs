@@ -84,6 +84,9 @@ public class SitemapParserTests
     [InlineData("<?xml version='1.0'?><urlset/>", "text/html", true)]
     [InlineData("<?xml version='1.0'?><feed/>", "application/xml", true)]
     [InlineData("<html xmlns='http://www.w3.org/1999/xhtml'></html>", "application/xhtml+xml", false)]
+    [InlineData("\uFEFF \r\n<!doctype HTML><html></html>", "application/xml", false)]
+    [InlineData("\n\t<HTML><body></body></HTML>", "text/xml", false)]
+    [InlineData("\uFEFF\n<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'/>", "text/plain", true)]
     public void Sniffs_sitemaps(string body, string contentType, bool expected) =>
         Assert.Equal(expected, SitemapParser.LooksLikeSitemap(Encoding.UTF8.GetBytes(body), contentType));
 }

@@ -106,6 +106,15 @@ public class UrlCanonicalizerTests
     }
 
     [Fact]
+    public void Scope_matches_host_and_port_of_a_long_host_too()
+    {
+        var host = string.Join('.', Enumerable.Range(0, 5).Select(i => new string((char)('a' + i), 60)));
+        var scope = new CrawlScope([$"{host}:8080"]);
+        Assert.True(scope.Contains(new Uri($"http://{host}:8080/a")));
+        Assert.False(scope.Contains(new Uri($"http://{host}:8081/a")));
+    }
+
+    [Fact]
     public void Scope_of_start_urls_includes_the_www_twin()
     {
         var scope = CrawlScope.ForStartUrls([new Uri("https://shop.example/"), new Uri("http://127.0.0.1:5000/")]);

@@ -30,14 +30,22 @@ public static class SitemapParser
     {
         if (IsGzip(body))
             return true;
-        var head = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 1024)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (head.Contains("<urlset", StringComparison.Ordinal) || head.Contains("<sitemapindex", StringComparison.Ordinal))
+        // Every page passes here: the markers are ASCII, so the bytes are searched as they are, not decoded.
+        var head = body.AsSpan(0, Math.Min(body.Length, 1024));
+        if (head.StartsWith(Utf8Bom))
+            head = head[Utf8Bom.Length..];
+        head = head.TrimStart(" \t\r\n"u8);
+        if (head.IndexOf("<urlset"u8) >= 0 || head.IndexOf("<sitemapindex"u8) >= 0)
             return true;
         return contentType is not null && contentType.Contains("xml", StringComparison.OrdinalIgnoreCase) &&
                !contentType.Contains("xhtml", StringComparison.OrdinalIgnoreCase) &&
-               !head.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase) &&
-               !head.StartsWith("<html", StringComparison.OrdinalIgnoreCase);
+               !StartsWithIgnoringCase(head, "<!doctype html"u8) && !StartsWithIgnoringCase(head, "<html"u8);
     }
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    private static bool StartsWithIgnoringCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> prefix) =>
+        text.Length >= prefix.Length && Ascii.EqualsIgnoreCase(text[..prefix.Length], prefix);
 
     public static SitemapDocument Parse(byte[] body, Uri sitemapUrl, long maxBytes, int maxUrls, bool allowPlainText = false)
     {

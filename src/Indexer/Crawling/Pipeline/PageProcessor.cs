@@ -14,9 +14,9 @@ public sealed record FetchedPage(CrawlRequest Request, FetchResult? Result, Craw
 public sealed record PageResult(CrawlRequest Request, IReadOnlyList<CrawlEvent> Events, IReadOnlyList<DiscoveredLink> Links);
 
 /// <summary>
-/// The two working stages of the crawl graph. Fetch: robots.txt check, conditional GET, redirects admitted only in scope
-/// and allowed by robots.txt. Process: sitemap or HTML, products and links. Neither ever throws: every failure becomes a
-/// <see cref="PageFailed"/> of its kind, so one page can never stop the run.
+/// The working stage of the crawl graph, one request at a time: fetch (robots.txt check, conditional GET, redirects
+/// admitted only in scope and allowed by robots.txt), then process (sitemap or HTML, products and links). It never
+/// throws: every failure becomes a <see cref="PageFailed"/> of its kind, so one page can never stop the run.
 /// </summary>
 public sealed class PageProcessor(
     CrawlSource source, CrawlerOptions options, PageFetcher fetcher, RobotsCache robots, IPageValidatorLookup validators,
@@ -24,7 +24,20 @@ public sealed class PageProcessor(
 {
     private readonly PageLinkResolver _links = new();
 
-    public async Task<FetchedPage> FetchAsync(CrawlRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Fetches and processes one request. Parsing is CPU bound and runs on the thread that read the response, as the
+    /// continuation of the fetch: a stage of its own cost a thread hop and a message to the graph per page, about 8 % of
+    /// the crawler's throughput (DEVELOPERS.md). The graph's fetch concurrency therefore bounds parsing too; the thread
+    /// pool bounds how much runs at once.
+    /// </summary>
+    public async Task<PageResult> HandleAsync(CrawlRequest request, CancellationToken cancellationToken)
+    {
+        // A fetch that completes at once (refused by robots.txt, say) returns on the graph's own thread: leave it first.
+        var fetched = await FetchAsync(request, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
+        return Process(fetched, cancellationToken);
+    }
+
+    private async Task<FetchedPage> FetchAsync(CrawlRequest request, CancellationToken cancellationToken)
     {
         IReadOnlyList<Uri> sitemaps = [];
         try
@@ -47,8 +60,7 @@ public sealed class PageProcessor(
         }
     }
 
-    /// <summary>Parses and extracts a fetched page: CPU bound and synchronous, so the graph can run it on parallel workers.</summary>
-    public PageResult Process(FetchedPage page, CancellationToken cancellationToken)
+    private PageResult Process(FetchedPage page, CancellationToken cancellationToken)
     {
         var links = page.RobotsSitemaps.Select(url => new DiscoveredLink(UrlCanonicalizer.Canonicalize(url), 0, RequestKind.Sitemap)).ToList();
         try

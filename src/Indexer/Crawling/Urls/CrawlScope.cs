@@ -1,3 +1,4 @@
+using System.Globalization;
 using Pursearch.Core;
 
 namespace Pursearch.Indexer.Crawling.Urls;
@@ -8,6 +9,8 @@ namespace Pursearch.Indexer.Crawling.Urls;
 /// </summary>
 public sealed class CrawlScope
 {
+    private const int MaxStackHost = 256;
+
     private readonly HashSet<string> _hosts = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _authorities = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _suffixes = [];
@@ -43,9 +46,23 @@ public sealed class CrawlScope
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             return false;
         var host = (url.HostNameType == UriHostNameType.IPv6 ? url.Host : url.IdnHost).ToLowerInvariant().TrimEnd('.');
-        if (_hosts.Contains(host) || _authorities.Contains($"{host}:{url.Port}"))
+        if (_hosts.Contains(host) || ContainsAuthority(host, url.Port))
             return true;
         return _suffixes.Any(suffix => host.EndsWith(suffix, StringComparison.Ordinal));
+    }
+
+    // Every link a page offers is checked here: the host:port key is looked up without building a string.
+    private bool ContainsAuthority(string host, int port)
+    {
+        if (_authorities.Count == 0)
+            return false;
+        if (host.Length > MaxStackHost)
+            return _authorities.Contains($"{host}:{port}");
+        Span<char> authority = stackalloc char[host.Length + 6];
+        host.CopyTo(authority);
+        authority[host.Length] = ':';
+        port.TryFormat(authority[(host.Length + 1)..], out var digits, provider: CultureInfo.InvariantCulture);
+        return _authorities.GetAlternateLookup<ReadOnlySpan<char>>().Contains(authority[..(host.Length + 1 + digits)]);
     }
 
     private void Add(string entry)
