@@ -61,6 +61,14 @@ public class SitemapParserTests
         Assert.Throws<SitemapFormatException>(() => Parse("https://shop.example/p/1\n"));
     }
 
+    [Fact]
+    public void A_sitemap_after_a_byte_order_mark_and_blank_lines_is_read_as_xml()
+    {
+        var sitemap = Parse("\uFEFF\n \n<urlset><url><loc>https://shop.example/p/1</loc></url></urlset>", plain: true);
+        Assert.Equal(SitemapKind.UrlSet, sitemap.Kind);
+        Assert.Equal(["https://shop.example/p/1"], sitemap.Locations.Select(u => u.AbsoluteUri));
+    }
+
     [Theory]
     [InlineData("<urlset><url><loc>https://shop.example/p/1</loc></url>")]
     [InlineData("<html><body>not a sitemap</body></html>")]
@@ -86,6 +94,7 @@ public class SitemapParserTests
     [InlineData("<html xmlns='http://www.w3.org/1999/xhtml'></html>", "application/xhtml+xml", false)]
     [InlineData("\uFEFF \r\n<!doctype HTML><html></html>", "application/xml", false)]
     [InlineData("\n\t<HTML><body></body></HTML>", "text/xml", false)]
+    [InlineData(" \r\n\uFEFF<html><body></body></html>", "application/xml", false)]
     [InlineData("\uFEFF\n<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'/>", "text/plain", true)]
     public void Sniffs_sitemaps(string body, string contentType, bool expected) =>
         Assert.Equal(expected, SitemapParser.LooksLikeSitemap(Encoding.UTF8.GetBytes(body), contentType));

@@ -31,10 +31,7 @@ public static class SitemapParser
         if (IsGzip(body))
             return true;
         // Every page passes here: the markers are ASCII, so the bytes are searched as they are, not decoded.
-        var head = body.AsSpan(0, Math.Min(body.Length, 1024));
-        if (head.StartsWith(Utf8Bom))
-            head = head[Utf8Bom.Length..];
-        head = head.TrimStart(" \t\r\n"u8);
+        var head = BodyStart.Of(body, 1024);
         if (head.IndexOf("<urlset"u8) >= 0 || head.IndexOf("<sitemapindex"u8) >= 0)
             return true;
         return contentType is not null && contentType.Contains("xml", StringComparison.OrdinalIgnoreCase) &&
@@ -42,16 +39,13 @@ public static class SitemapParser
                !StartsWithIgnoringCase(head, "<!doctype html"u8) && !StartsWithIgnoringCase(head, "<html"u8);
     }
 
-    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
     private static bool StartsWithIgnoringCase(ReadOnlySpan<byte> text, ReadOnlySpan<byte> prefix) =>
         text.Length >= prefix.Length && Ascii.EqualsIgnoreCase(text[..prefix.Length], prefix);
 
     public static SitemapDocument Parse(byte[] body, Uri sitemapUrl, long maxBytes, int maxUrls, bool allowPlainText = false)
     {
         var content = IsGzip(body) ? Decompress(body, maxBytes) : body;
-        var start = Encoding.UTF8.GetString(content, 0, Math.Min(content.Length, 256)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        if (!start.StartsWith('<'))
+        if (!BodyStart.Of(content, 256).StartsWith("<"u8))
             return allowPlainText
                 ? ParseText(content, sitemapUrl, maxUrls)
                 : throw new SitemapFormatException("not an XML sitemap");

@@ -1,4 +1,3 @@
-using System.Text;
 using Pursearch.Core;
 using Pursearch.Indexer.Crawling.Extraction;
 using Pursearch.Indexer.Crawling.Fetching;
@@ -163,8 +162,7 @@ public sealed class PageProcessor(
     {
         if (result.ContentType is { } type)
             return type.Contains("html", StringComparison.OrdinalIgnoreCase);
-        var head = Encoding.UTF8.GetString(result.Body, 0, Math.Min(result.Body.Length, 512)).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        return head.StartsWith('<');
+        return BodyStart.Of(result.Body, 512).StartsWith("<"u8);
     }
 
     private PageFailed Failed(CrawlRequest request, CrawlError error) => new(request.Url, time.GetUtcNow(), error);
