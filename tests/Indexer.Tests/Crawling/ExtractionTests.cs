@@ -53,6 +53,21 @@ public class ExtractionTests
         Assert.Equal(ProductMarkup.JsonLd, product.Markup);
     }
 
+    [Theory]
+    [InlineData("\"productID\": \"P-1\", \"mpn\": \"M-1\", \"gtin\": \"G-1\"", "P-1", "G-1")]
+    [InlineData("\"mpn\": \"M-1\", \"gtin8\": \"12345670\"", "M-1", "12345670")]
+    [InlineData("\"gtin12\": \"012345678905\", \"gtin8\": \"12345670\"", "012345678905", "012345678905")]
+    [InlineData("\"gtin14\": \"00012345678905\", \"gtin13\": \"4006381333931\"", "4006381333931", "4006381333931")]
+    public void Json_ld_without_a_sku_is_identified_by_the_first_other_identifier(string identifiers, string sku, string gtin)
+    {
+        var product = Single(JsonLd($$"""
+            { "@type": "Product", "name": "Hobo", "brand": "B", "image": "a.jpg", {{identifiers}},
+              "offers": { "price": 5, "priceCurrency": "USD" } }
+            """));
+        Assert.Equal(sku, product.Sku);
+        Assert.Equal(gtin, product.Gtin);
+    }
+
     [Fact]
     public void Json_ld_graph_with_references_aggregate_offer_image_objects_and_brand_string()
     {
@@ -236,6 +251,19 @@ public class ExtractionTests
         Assert.Equal(1290m, product.Price.Amount);
         Assert.Equal("USD", product.Price.Currency.Code);
         Assert.Equal(new Uri("https://shop.example/i/bb-12.jpg"), product.ImageUrl);
+    }
+
+    [Theory]
+    [InlineData("class=\"price Price--WAS\"")]
+    [InlineData("class=\"price\" id=\"OriginalPrice\"")]
+    public void A_former_price_is_passed_over_whatever_the_case_of_its_class_or_id(string attributes)
+    {
+        var product = Single($"""
+            <html><body><main><h1>Bucket Bag</h1><p class="brand">Maison Ardent</p><p class="sku">BB-12</p>
+            <span {attributes}>$1,400.00</span><span class="price">$1,290.00</span>
+            <img src="/i/bb-12.jpg"></main></body></html>
+            """);
+        Assert.Equal(1290m, product.Price.Amount);
     }
 
     [Theory]

@@ -23,8 +23,7 @@ public static class JsonLdBlocks
         var malformed = 0;
         foreach (var script in page.Elements.Scripts)
         {
-            var type = script.GetAttribute("type")!.Split(';')[0].Trim();
-            if (!type.Equals("application/ld+json", StringComparison.OrdinalIgnoreCase))
+            if (!IsJsonLd(script.GetAttribute("type")!))
                 continue;
             if (TryParse(script.TextContent) is { } document)
                 documents.Add(document);
@@ -32,6 +31,14 @@ public static class JsonLdBlocks
                 malformed++;
         }
         return new LinkedDataTrees(documents, malformed);
+    }
+
+    /// <summary>Whether a script's type, parameters aside, is JSON-LD.</summary>
+    private static bool IsJsonLd(string type)
+    {
+        var semicolon = type.IndexOf(';');
+        var mediaType = (semicolon < 0 ? type.AsSpan() : type.AsSpan(0, semicolon)).Trim();
+        return mediaType.Equals("application/ld+json", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The block's document, or null when it is empty or does not parse even after repair; the caller disposes it.</summary>

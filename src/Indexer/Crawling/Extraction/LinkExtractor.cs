@@ -16,8 +16,8 @@ public static class LinkExtractor
     public static PageLinks Extract(HtmlPage page, string robotsToken, string? robotsHeader = null, PageLinkResolver? resolver = null)
     {
         var directives = RobotsDirectives(page.Elements.MetaWithContent, robotsToken, robotsHeader);
-        var noIndex = directives.Contains("noindex") || directives.Contains("none");
-        var noFollow = directives.Contains("nofollow") || directives.Contains("none");
+        var noIndex = directives is not null && (directives.Contains("noindex") || directives.Contains("none"));
+        var noFollow = directives is not null && (directives.Contains("nofollow") || directives.Contains("none"));
         if (noFollow)
             return new PageLinks([], [], noIndex, true);
         var links = new List<Uri>();
@@ -36,18 +36,24 @@ public static class LinkExtractor
         return new PageLinks(links.Distinct().ToList(), pagination.Distinct().ToList(), noIndex, false);
     }
 
-    private static HashSet<string> RobotsDirectives(IReadOnlyList<MarkupElement> metaWithContent, string robotsToken, string? robotsHeader)
+    /// <summary>The robots directives addressed to this crawler; null when neither a meta tag nor the header gives any
+    /// (most pages: no set is built for them).</summary>
+    private static HashSet<string>? RobotsDirectives(IReadOnlyList<MarkupElement> metaWithContent, string robotsToken, string? robotsHeader)
     {
-        var directives = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        HashSet<string>? directives = null;
         foreach (var meta in metaWithContent)
         {
             if (meta.GetAttribute("name")?.Trim() is not { } name)
                 continue;
             if (name.Equals("robots", StringComparison.OrdinalIgnoreCase) ||
                 name.Equals(robotsToken, StringComparison.OrdinalIgnoreCase))
-                directives.UnionWith(meta.GetAttribute("content")!.Split(',', StringSplitOptions.TrimEntries));
+                (directives ??= new(StringComparer.OrdinalIgnoreCase)).UnionWith(
+                    meta.GetAttribute("content")!.Split(',', StringSplitOptions.TrimEntries));
         }
-        foreach (var part in (robotsHeader ?? "").Split(',', StringSplitOptions.TrimEntries))
+        if (robotsHeader is null)
+            return directives;
+        directives ??= new(StringComparer.OrdinalIgnoreCase);
+        foreach (var part in robotsHeader.Split(',', StringSplitOptions.TrimEntries))
         {
             // "otherbot: noindex" addresses another crawler; a bare directive addresses all.
             var colon = part.IndexOf(':');

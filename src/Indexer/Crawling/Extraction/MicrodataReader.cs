@@ -80,13 +80,15 @@ public static class MicrodataReader
         if (item.GetAttribute("itemid") is { Length: > 0 } id)
             Add(properties, "@id", new ItemValue(id, null));
         var pending = new Queue<MarkupElement>(item.Children);
-        foreach (var referenceId in Tokens(item.GetAttribute("itemref")))
+        var references = Tokens(item.GetAttribute("itemref"));
+        foreach (var referenceId in references)
             if (page.ElementById(referenceId) is { } referenced)
                 pending.Enqueue(referenced);
-        var seen = new HashSet<MarkupElement>();
+        // Only a referenced element can be reached twice (the tree alone never repeats one).
+        var seen = references.Length > 0 ? new HashSet<MarkupElement>() : null;
         while (pending.TryDequeue(out var element))
         {
-            if (!seen.Add(element))
+            if (seen is not null && !seen.Add(element))
                 continue;
             var names = Tokens(element.GetAttribute("itemprop"));
             if (names.Length > 0 && ValueOf(element, page.BaseUri, depth) is { } value)
@@ -101,11 +103,14 @@ public static class MicrodataReader
 
     private static void Add(List<(string Name, List<ItemValue> Values)> properties, string name, ItemValue value)
     {
-        var index = properties.FindIndex(property => property.Name == name);
-        if (index >= 0)
-            properties[index].Values.Add(value);
-        else
-            properties.Add((name, [value]));
+        foreach (var (known, values) in properties)
+        {
+            if (known != name)
+                continue;
+            values.Add(value);
+            return;
+        }
+        properties.Add((name, [value]));
     }
 
     private static ItemValue? ValueOf(MarkupElement element, Uri baseUri, int depth)

@@ -48,11 +48,9 @@ public static partial class PlainHtmlReader
         return null;
     }
 
-    private static bool IsFormerPrice(MarkupElement element)
-    {
-        var names = $"{element.GetAttribute("class")} {element.GetAttribute("id")}".ToLowerInvariant();
-        return FormerPriceWords().IsMatch(names);
-    }
+    private static bool IsFormerPrice(MarkupElement element) =>
+        element.GetAttribute("class") is { } classes && FormerPriceWords().IsMatch(classes) ||
+        element.GetAttribute("id") is { } id && FormerPriceWords().IsMatch(id);
 
     private static string? SkuOf(PageElements elements)
     {
@@ -88,7 +86,7 @@ public static partial class PlainHtmlReader
 
     private static string? Text(MarkupElement? element) => Whitespace.Collapse(element?.TextContent);
 
-    [GeneratedRegex("old|was|compare|strike|regular|original|list|before|rrp|msrp")]
+    [GeneratedRegex("old|was|compare|strike|regular|original|list|before|rrp|msrp", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FormerPriceWords();
 
     [GeneratedRegex(@"^\s*(?:sku|item|style|art(?:icle)?|ref(?:erence)?|product)\s*(?:no\.?|number|code|id|#)?\s*[:#]\s*", RegexOptions.IgnoreCase)]

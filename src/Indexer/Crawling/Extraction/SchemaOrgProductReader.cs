@@ -64,7 +64,7 @@ public sealed class SchemaOrgProductReader
                 IndexIds(item, depth + 1);
         if (node.ValueKind != JsonValueKind.Object)
             return;
-        if (node.GetPropertyCount() > 1 && Text(Property(node, "@id")) is { } id)
+        if (node.GetPropertyCount() > 1 && Text(Property(node, "@id"u8)) is { } id)
             _byId!.TryAdd(id, node);
         foreach (var property in node.EnumerateObject())
             IndexIds(property.Value, depth + 1);
@@ -94,9 +94,9 @@ public sealed class SchemaOrgProductReader
     private void ReadGroup(JsonElement group, List<ProductCandidate> found)
     {
         var shared = ReadProduct(group);
-        shared.FamilyId ??= Text(Property(group, "productGroupID"));
+        shared.FamilyId ??= Text(Property(group, "productGroupID"u8));
         var before = found.Count;
-        foreach (var item in Items(Property(group, "hasVariant")))
+        foreach (var item in Items(Property(group, "hasVariant"u8)))
         {
             var variant = Deref(item);
             if (variant.ValueKind != JsonValueKind.Object || !HasType(variant, ProductTypes))
@@ -113,20 +113,21 @@ public sealed class SchemaOrgProductReader
     {
         var candidate = new ProductCandidate(_markup)
         {
-            Name = Text(Property(product, "name")),
-            Sku = FirstText(product, "sku", "productID", "mpn", "gtin13", "gtin", "gtin14", "gtin12", "gtin8"),
-            Mpn = Text(Property(product, "mpn")),
-            Gtin = FirstText(product, "gtin13", "gtin", "gtin14", "gtin12", "gtin8"),
-            Brand = NameOf(Deref(Property(product, "brand"))) ?? NameOf(Deref(Property(product, "manufacturer"))),
-            Url = Resolve(Text(Property(product, "url"))),
-            Colour = Text(Property(product, "color")),
-            Style = NameOf(Deref(Property(product, "model"))) ?? CategoryLeaf(Text(Property(product, "category"))),
-            FamilyId = Text(Property(product, "inProductGroupWithID")),
+            Name = Text(Property(product, "name"u8)),
+            Sku = Text(Property(product, "sku"u8)) ?? Text(Property(product, "productID"u8)) ?? Text(Property(product, "mpn"u8)) ??
+                  Gtin(product),
+            Mpn = Text(Property(product, "mpn"u8)),
+            Gtin = Gtin(product),
+            Brand = NameOf(Deref(Property(product, "brand"u8))) ?? NameOf(Deref(Property(product, "manufacturer"u8))),
+            Url = Resolve(Text(Property(product, "url"u8))),
+            Colour = Text(Property(product, "color"u8)),
+            Style = NameOf(Deref(Property(product, "model"u8))) ?? CategoryLeaf(Text(Property(product, "category"u8))),
+            FamilyId = Text(Property(product, "inProductGroupWithID"u8)),
         };
-        AddImages(candidate.Images, Property(product, "image"));
+        AddImages(candidate.Images, Property(product, "image"u8));
         if (candidate.Images.Count == 0)
-            AddImages(candidate.Images, Property(product, "thumbnailUrl"));
-        ApplyOffers(candidate, Property(product, "offers"));
+            AddImages(candidate.Images, Property(product, "thumbnailUrl"u8));
+        ApplyOffers(candidate, Property(product, "offers"u8));
         return candidate;
     }
 
@@ -173,14 +174,14 @@ public sealed class SchemaOrgProductReader
             var item = Deref(reference);
             if (item.ValueKind != JsonValueKind.Object)
                 continue;
-            var specification = PricedSpecification(Property(item, "priceSpecification"));
+            var specification = PricedSpecification(Property(item, "priceSpecification"u8));
             var isAggregate = HasType(item, AggregateOfferTypes);
-            var price = (isAggregate ? Text(Property(item, "lowPrice")) : null) ?? Text(Property(item, "price")) ??
-                        Text(Property(specification, "price")) ?? Text(Property(item, "lowPrice"));
+            var price = (isAggregate ? Text(Property(item, "lowPrice"u8)) : null) ?? Text(Property(item, "price"u8)) ??
+                        Text(Property(specification, "price"u8)) ?? Text(Property(item, "lowPrice"u8));
             quotes.Add(new Quote(price,
-                Text(Property(item, "priceCurrency")) ?? Text(Property(specification, "priceCurrency")),
-                Text(Property(item, "availability")), Resolve(Text(Property(item, "url")))));
-            if (Property(item, "offers") is { ValueKind: not JsonValueKind.Undefined } nested)
+                Text(Property(item, "priceCurrency"u8)) ?? Text(Property(specification, "priceCurrency"u8)),
+                Text(Property(item, "availability"u8)), Resolve(Text(Property(item, "url"u8)))));
+            if (Property(item, "offers"u8) is { ValueKind: not JsonValueKind.Undefined } nested)
                 CollectQuotes(nested, quotes, depth + 1);
         }
     }
@@ -191,7 +192,7 @@ public sealed class SchemaOrgProductReader
         foreach (var reference in Items(Deref(specifications)))
         {
             var specification = Deref(reference);
-            if (specification.ValueKind == JsonValueKind.Object && Text(Property(specification, "price")) is not null)
+            if (specification.ValueKind == JsonValueKind.Object && Text(Property(specification, "price"u8)) is not null)
                 return specification;
         }
         return default;
@@ -203,7 +204,7 @@ public sealed class SchemaOrgProductReader
         {
             var item = Deref(reference);
             var text = item.ValueKind == JsonValueKind.Object
-                ? Text(Property(item, "contentUrl")) ?? Text(Property(item, "url")) ?? Text(Property(item, "@id"))
+                ? Text(Property(item, "contentUrl"u8)) ?? Text(Property(item, "url"u8)) ?? Text(Property(item, "@id"u8))
                 : Text(item);
             if (Resolve(text) is { } url)
                 images.Add(url);
@@ -212,7 +213,7 @@ public sealed class SchemaOrgProductReader
 
     /// <summary>The node an <c>{"@id": …}</c> reference points to; any other node itself.</summary>
     private JsonElement Deref(JsonElement node) =>
-        node.ValueKind == JsonValueKind.Object && node.GetPropertyCount() == 1 && Text(Property(node, "@id")) is { } id &&
+        node.ValueKind == JsonValueKind.Object && node.GetPropertyCount() == 1 && Text(Property(node, "@id"u8)) is { } id &&
         NodesById().TryGetValue(id, out var target)
             ? target
             : node;
@@ -220,27 +221,21 @@ public sealed class SchemaOrgProductReader
     private Uri? Resolve(string? text) =>
         !string.IsNullOrWhiteSpace(text) && Uri.TryCreate(_baseUri, text.Trim(), out var url) ? url : null;
 
-    /// <summary>The property's value; undefined when the node is not an object or has no such property.</summary>
-    private static JsonElement Property(JsonElement node, string name) =>
+    /// <summary>The property's value; undefined when the node is not an object or has no such property. The name is
+    /// UTF-8, as the document stores it: a string name would be transcoded on every lookup.</summary>
+    private static JsonElement Property(JsonElement node, ReadOnlySpan<byte> name) =>
         node.ValueKind == JsonValueKind.Object && node.TryGetProperty(name, out var value) ? value : default;
 
     private static string? NameOf(JsonElement node) =>
-        node.ValueKind == JsonValueKind.Object ? Text(Property(node, "name")) : Text(node);
+        node.ValueKind == JsonValueKind.Object ? Text(Property(node, "name"u8)) : Text(node);
 
-    /// <summary>A list's items, or a single value as a list of one; nothing for null or undefined.</summary>
-    private static IEnumerable<JsonElement> Items(JsonElement node) =>
-        node.ValueKind switch
-        {
-            JsonValueKind.Undefined or JsonValueKind.Null => [],
-            JsonValueKind.Array => node.EnumerateArray(),
-            _ => [node],
-        };
+    private static ItemsOf Items(JsonElement node) => new(node);
 
     /// <summary>Whether one of the node's <c>@type</c>s, without its vocabulary prefix, is in <paramref name="types"/>.</summary>
     private static bool HasType(JsonElement node, HashSet<string> types)
     {
         var lookup = types.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var item in Items(Property(node, "@type")))
+        foreach (var item in Items(Property(node, "@type"u8)))
             if (Text(item) is { } type && lookup.Contains(ShortType(type)))
                 return true;
         return false;
@@ -252,13 +247,9 @@ public sealed class SchemaOrgProductReader
         return type.AsSpan(cut + 1);
     }
 
-    private static string? FirstText(JsonElement node, params ReadOnlySpan<string> names)
-    {
-        foreach (var name in names)
-            if (Text(Property(node, name)) is { } text)
-                return text;
-        return null;
-    }
+    private static string? Gtin(JsonElement product) =>
+        Text(Property(product, "gtin13"u8)) ?? Text(Property(product, "gtin"u8)) ?? Text(Property(product, "gtin14"u8)) ??
+        Text(Property(product, "gtin12"u8)) ?? Text(Property(product, "gtin8"u8));
 
     /// <summary>The text of a value: a string or number as written, an object's @value or name, a list's first.</summary>
     private static string? Text(JsonElement node)
@@ -267,7 +258,7 @@ public sealed class SchemaOrgProductReader
         {
             JsonValueKind.String => node.GetString(),
             JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => node.GetRawText(),
-            JsonValueKind.Object => Text(Property(node, "@value")) ?? Text(Property(node, "name")),
+            JsonValueKind.Object => Text(Property(node, "@value"u8)) ?? Text(Property(node, "name"u8)),
             JsonValueKind.Array => FirstItemText(node),
             _ => null,
         };
@@ -289,6 +280,35 @@ public sealed class SchemaOrgProductReader
         var leaf = category.Split(['>', '/', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .LastOrDefault();
         return string.IsNullOrEmpty(leaf) || leaf.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? null : leaf;
+    }
+
+    /// <summary>A list's items, or a single value as a list of one; nothing for null or undefined. A struct: it is
+    /// enumerated for every node the reader visits.</summary>
+    private readonly struct ItemsOf(JsonElement node)
+    {
+        public Enumerator GetEnumerator() => new(node);
+
+        public struct Enumerator(JsonElement node)
+        {
+            private JsonElement.ArrayEnumerator _items = node.ValueKind == JsonValueKind.Array ? node.EnumerateArray() : default;
+            private bool _pending = node.ValueKind is not (JsonValueKind.Array or JsonValueKind.Undefined or JsonValueKind.Null);
+
+            public JsonElement Current { get; private set; }
+
+            public bool MoveNext()
+            {
+                if (node.ValueKind == JsonValueKind.Array)
+                {
+                    var more = _items.MoveNext();
+                    Current = more ? _items.Current : default;
+                    return more;
+                }
+                Current = node;
+                var single = _pending;
+                _pending = false;
+                return single;
+            }
+        }
     }
 
     private sealed record Quote(string? Price, string? Currency, string? Availability, Uri? Url);

@@ -163,11 +163,16 @@ internal sealed class StrictHtmlParser
         var html = _html;
         if (i >= html.Length || !char.IsAsciiLetter(html[i]))
             return -1;
-        var (tag, j) = Tag(i);
-        j = SkipSpace(j);
-        if (tag is null || j >= html.Length || html[j] != '>')
+        var end = TagNameEnd(i);
+        var j = SkipSpace(end);
+        if (end < 0 || j >= html.Length || html[j] != '>')
             return -1;
-        return _builder.EndTag(tag.Name) ? j + 1 : -1;
+        var name = html.AsSpan(i, end - i);
+        if (!name.ContainsAnyInRange('A', 'Z'))
+            return _builder.EndTag(name) ? j + 1 : -1;
+        Span<char> lower = stackalloc char[name.Length];
+        name.ToLowerInvariant(lower);
+        return _builder.EndTag(lower) ? j + 1 : -1;
     }
 
     /// <summary>Comments and the doctype are skipped; CDATA sections and other declarations are left to the full parser.</summary>
@@ -219,16 +224,22 @@ internal sealed class StrictHtmlParser
         return EndTag(close + 2);
     }
 
-    /// <summary>A tag name of ASCII letters, digits, '-', '_' and '.'; null when it has other characters.</summary>
-    private (HtmlTag? Tag, int Next) Tag(int i)
+    /// <summary>The end of the tag name at <paramref name="i"/>: ASCII letters, digits, '-', '_' and '.'; -1 when it has other characters.</summary>
+    private int TagNameEnd(int i)
     {
         var html = _html;
-        var start = i;
         while (i < html.Length && (char.IsAsciiLetterOrDigit(html[i]) || html[i] is '-' or '_' or '.'))
             i++;
-        if (i == html.Length || !(IsSpace(html[i]) || html[i] is '/' or '>'))
+        return i == html.Length || !(IsSpace(html[i]) || html[i] is '/' or '>') ? -1 : i;
+    }
+
+    /// <summary>The tag whose name starts at <paramref name="start"/>; null when the name has other characters than <see cref="TagNameEnd"/> admits.</summary>
+    private (HtmlTag? Tag, int Next) Tag(int start)
+    {
+        var i = TagNameEnd(start);
+        if (i < 0)
             return (null, i);
-        var name = html.AsSpan(start, i - start);
+        var name = _html.AsSpan(start, i - start);
         if (!name.ContainsAnyInRange('A', 'Z'))
             return (HtmlTag.Of(name), i);
         Span<char> lower = stackalloc char[name.Length];

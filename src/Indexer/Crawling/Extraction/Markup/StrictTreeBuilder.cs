@@ -85,20 +85,21 @@ internal sealed class StrictTreeBuilder
         return Push(tag.Name, attributes);
     }
 
-    public bool EndTag(string name)
+    /// <summary>Closes the current element, which must be named <paramref name="name"/> (lower case).</summary>
+    public bool EndTag(ReadOnlySpan<char> name)
     {
         FlushText();
         _dropNewline = false;
         if (name is "body" or "html")
         {
-            if (Current.LocalName == name)
+            if (name.SequenceEqual(Current.LocalName))
                 Pop();
-            else if (!(name == "html" && _afterBody && Current == _root))
+            else if (!(name is "html" && _afterBody && Current == _root))
                 return false;
             _afterBody = true;
             return true;
         }
-        if (_afterBody || Current == _root || Current.LocalName != name)
+        if (_afterBody || Current == _root || !name.SequenceEqual(Current.LocalName))
             return false;
         Pop();
         return true;
