@@ -59,7 +59,7 @@ public sealed class CrawlRun : IDisposable
         _robots.Loaded += (origin, policy) =>
             throttle.ApplyCrawlDelay(origin, Min(policy.Rules.CrawlDelay ?? TimeSpan.Zero, options.MaxCrawlDelay));
         _frontier = new CrawlFrontier(source, new CrawlerTrapDetector(options.Traps, time), throttle, time);
-        _processor = new PageProcessor(source, options, _fetcher, _robots, validators, time);
+        _processor = new PageProcessor(source, options, _fetcher, _robots, validators, ParseQueue.Shared, time);
         _counters = new CrawlCounters(time, _frontier.State);
     }
 

@@ -19,21 +19,21 @@ public sealed record PageResult(CrawlRequest Request, IReadOnlyList<CrawlEvent> 
 /// </summary>
 public sealed class PageProcessor(
     CrawlSource source, CrawlerOptions options, PageFetcher fetcher, RobotsCache robots, IPageValidatorLookup validators,
-    TimeProvider time)
+    ParseQueue parsing, TimeProvider time)
 {
     private readonly PageLinkResolver _links = new();
 
     /// <summary>
-    /// Fetches and processes one request. Parsing is CPU bound and runs on the thread that read the response, as the
-    /// continuation of the fetch: a stage of its own cost a thread hop and a message to the graph per page, about 8 % of
-    /// the crawler's throughput (DEVELOPERS.md). The graph's fetch concurrency therefore bounds parsing too; the thread
-    /// pool bounds how much runs at once.
+    /// Fetches and processes one request. Processing is CPU bound and goes through the <see cref="ParseQueue"/>: on the
+    /// thread that read the response when a parsing slot is free, else queued for a thread that is parsing already.
+    /// A stage of its own (<c>Task.Run</c>) cost a thread hop and a message to the graph per page, about 8 % of the
+    /// crawler's throughput (DEVELOPERS.md).
     /// </summary>
     public async Task<PageResult> HandleAsync(CrawlRequest request, CancellationToken cancellationToken)
     {
         // A fetch that completes at once (refused by robots.txt, say) returns on the graph's own thread: leave it first.
         var fetched = await FetchAsync(request, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
-        return Process(fetched, cancellationToken);
+        return await parsing.RunAsync(() => Process(fetched, cancellationToken)).ConfigureAwait(false);
     }
 
     private async Task<FetchedPage> FetchAsync(CrawlRequest request, CancellationToken cancellationToken)
