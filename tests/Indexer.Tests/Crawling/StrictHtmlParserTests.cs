@@ -149,6 +149,21 @@ public class StrictHtmlParserTests
     }
 
     [Fact]
+    public async Task An_upper_case_tag_name_of_megabytes_is_read_as_its_lower_case_name()
+    {
+        // Lowered in a stack buffer, a name this long overflowed the stack of the thread that read the page.
+        var name = new string('X', 5_000_000);
+        var body = Encoding.UTF8.GetBytes($"<{name}>bag</{name}>");
+
+        var page = await Task.Run(() => HtmlPage.Parse(body, Utf8Html, PageUrl));
+
+        Assert.Equal(HtmlParsePath.Strict, page.ParsePath);
+        var element = Assert.IsType<MarkupElement>(Assert.Single(page.Root.ChildNodes));
+        Assert.Equal(name.ToLowerInvariant(), element.LocalName);
+        Assert.Equal("bag", element.TextContent);
+    }
+
+    [Fact]
     public void Element_ids_resolve_to_the_first_element_in_document_order()
     {
         var page = HtmlPage.Parse(Encoding.UTF8.GetBytes("<div><span id=x>first</span></div><p id=x>second</p>"), Utf8Html, PageUrl);

@@ -167,12 +167,7 @@ internal sealed class StrictHtmlParser
         var j = SkipSpace(end);
         if (end < 0 || j >= html.Length || html[j] != '>')
             return -1;
-        var name = html.AsSpan(i, end - i);
-        if (!name.ContainsAnyInRange('A', 'Z'))
-            return _builder.EndTag(name) ? j + 1 : -1;
-        Span<char> lower = stackalloc char[name.Length];
-        name.ToLowerInvariant(lower);
-        return _builder.EndTag(lower) ? j + 1 : -1;
+        return _builder.EndTag(LowerCase(html.AsSpan(i, end - i))) ? j + 1 : -1;
     }
 
     /// <summary>Comments and the doctype are skipped; CDATA sections and other declarations are left to the full parser.</summary>
@@ -239,13 +234,15 @@ internal sealed class StrictHtmlParser
         var i = TagNameEnd(start);
         if (i < 0)
             return (null, i);
-        var name = _html.AsSpan(start, i - start);
-        if (!name.ContainsAnyInRange('A', 'Z'))
-            return (HtmlTag.Of(name), i);
-        Span<char> lower = stackalloc char[name.Length];
-        name.ToLowerInvariant(lower);
-        return (HtmlTag.Of(lower), i);
+        return (HtmlTag.Of(LowerCase(_html.AsSpan(start, i - start))), i);
     }
+
+    /// <summary>
+    /// A tag name as HTML matches it, in lower case. Upper-case names are rare, so only they cost a string; a buffer on
+    /// the stack would overflow it on a page with a tag name of megabytes.
+    /// </summary>
+    private static ReadOnlySpan<char> LowerCase(ReadOnlySpan<char> name) =>
+        name.ContainsAnyInRange('A', 'Z') ? name.ToString().ToLowerInvariant() : name;
 
     private static string AttributeName(ReadOnlySpan<char> name)
     {
