@@ -111,13 +111,14 @@ public sealed class SchemaOrgProductReader
 
     private ProductCandidate ReadProduct(JsonElement product)
     {
+        var mpn = Text(Property(product, "mpn"u8));
+        var gtin = Gtin(product);
         var candidate = new ProductCandidate(_markup)
         {
             Name = Text(Property(product, "name"u8)),
-            Sku = Text(Property(product, "sku"u8)) ?? Text(Property(product, "productID"u8)) ?? Text(Property(product, "mpn"u8)) ??
-                  Gtin(product),
-            Mpn = Text(Property(product, "mpn"u8)),
-            Gtin = Gtin(product),
+            Sku = Text(Property(product, "sku"u8)) ?? Text(Property(product, "productID"u8)) ?? mpn ?? gtin,
+            Mpn = mpn,
+            Gtin = gtin,
             Brand = NameOf(Deref(Property(product, "brand"u8))) ?? NameOf(Deref(Property(product, "manufacturer"u8))),
             Url = Resolve(Text(Property(product, "url"u8))),
             Colour = Text(Property(product, "color"u8)),
